@@ -1,0 +1,315 @@
+//! The curated content: its model, the file parser, validation of a whole folder and
+//! the import into SQLite. Files in `content/` are the source of truth; the app serves
+//! what was last imported.
+
+pub mod import;
+mod library;
+mod load;
+mod parse;
+
+pub use import::{ImportOutcome, import_dir};
+pub use library::Library;
+pub use load::{ContentSet, load_dir};
+pub use parse::{ContentError, parse_helpline, parse_item};
+
+use serde::{Deserialize, Serialize};
+
+/// The groups items are listed under, in the order families see them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    Withdrawal,
+    Medications,
+    Therapies,
+    Settings,
+    SupportGroups,
+    Recovery,
+    Safety,
+    ChoosingAProgram,
+}
+
+impl Category {
+    pub const ALL: [Category; 8] = [
+        Category::Withdrawal,
+        Category::Medications,
+        Category::Therapies,
+        Category::Settings,
+        Category::SupportGroups,
+        Category::Recovery,
+        Category::Safety,
+        Category::ChoosingAProgram,
+    ];
+
+    /// The slug used in content files and URLs.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Category::Withdrawal => "withdrawal",
+            Category::Medications => "medications",
+            Category::Therapies => "therapies",
+            Category::Settings => "settings",
+            Category::SupportGroups => "support-groups",
+            Category::Recovery => "recovery",
+            Category::Safety => "safety",
+            Category::ChoosingAProgram => "choosing-a-program",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.slug() == slug)
+    }
+
+    /// The heading shown on the site.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Category::Withdrawal => "Withdrawal and detox",
+            Category::Medications => "Medications",
+            Category::Therapies => "Therapies and counselling",
+            Category::Settings => "Where treatment happens",
+            Category::SupportGroups => "Support groups",
+            Category::Recovery => "Recovery and family support",
+            Category::Safety => "Safety",
+            Category::ChoosingAProgram => "Choosing a program",
+        }
+    }
+
+    /// One line under the heading, saying what the group is for.
+    pub fn blurb(self) -> &'static str {
+        match self {
+            Category::Withdrawal => {
+                "Getting through withdrawal safely, and why it is only a first step."
+            }
+            Category::Medications => {
+                "Medicines that ease withdrawal and cravings, block opioids or reverse an overdose."
+            }
+            Category::Therapies => {
+                "Talking and behavioural treatments that help change habits and cope."
+            }
+            Category::Settings => {
+                "Where care takes place, from round-the-clock stays to visits from home."
+            }
+            Category::SupportGroups => "Free groups for people in recovery and for their families.",
+            Category::Recovery => {
+                "Staying well after the first weeks, and supporting someone you love."
+            }
+            Category::Safety => "Risks to know about: overdose, pregnancy, mixing drugs.",
+            Category::ChoosingAProgram => "What to ask, what good care looks like and how to pay.",
+        }
+    }
+}
+
+/// How strong the research behind an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Evidence {
+    Established,
+    Supported,
+    Emerging,
+}
+
+impl Evidence {
+    pub const ALL: [Evidence; 3] = [
+        Evidence::Established,
+        Evidence::Supported,
+        Evidence::Emerging,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Evidence::Established => "established",
+            Evidence::Supported => "supported",
+            Evidence::Emerging => "emerging",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Evidence> {
+        Evidence::ALL.into_iter().find(|e| e.slug() == slug)
+    }
+
+    /// The badge text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Evidence::Established => "Established evidence",
+            Evidence::Supported => "Supported by evidence",
+            Evidence::Emerging => "Emerging: not yet proven",
+        }
+    }
+
+    /// What the level means, in a sentence.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Evidence::Established => {
+                "Backed by many good studies and recommended by bodies such as NIDA, SAMHSA or the FDA."
+            }
+            Evidence::Supported => {
+                "Reasonable evidence or wide expert agreement, but fewer or weaker studies."
+            }
+            Evidence::Emerging => {
+                "Early or mixed research. It may help some people, but it is not a proven treatment."
+            }
+        }
+    }
+}
+
+/// Where a fact comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+}
+
+/// The rows of the side-by-side medication table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// How it acts on opioid receptors (full agonist, partial agonist, antagonist).
+    pub action: String,
+    /// How it is taken and how often.
+    pub taken: String,
+    /// Where it is obtained.
+    pub obtained: String,
+    /// What is needed before starting.
+    pub before_starting: String,
+    /// Use in pregnancy.
+    pub pregnancy: String,
+    /// Main risks.
+    pub risks: String,
+}
+
+/// One content item: a medication, therapy, setting, support group or guide.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Treatment {
+    pub slug: String,
+    pub title: String,
+    pub category: Category,
+    pub summary: String,
+    pub evidence: Evidence,
+    /// Who it may suit.
+    pub suits: Vec<String>,
+    /// Things to weigh: what it takes.
+    pub requirements: Vec<String>,
+    /// Things to weigh: side effects.
+    pub side_effects: Vec<String>,
+    /// Things to weigh: cautions.
+    pub cautions: Vec<String>,
+    pub related: Vec<String>,
+    /// Position within its category (lower first; ties by title).
+    pub order: i64,
+    /// When the item was last checked against its sources (YYYY-MM-DD).
+    pub reviewed: String,
+    pub compare: Option<Comparison>,
+    pub sources: Vec<Source>,
+    /// The body as written, in Markdown.
+    pub body_markdown: String,
+    /// The body rendered to HTML (raw HTML in the Markdown is escaped, not passed through).
+    pub body_html: String,
+    /// The body as plain text, for search.
+    pub body_text: String,
+    /// The file the item came from, relative to the content folder.
+    pub file: String,
+}
+
+/// Countries the helplines serve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Country {
+    Us,
+    Ca,
+}
+
+impl Country {
+    pub const ALL: [Country; 2] = [Country::Us, Country::Ca];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Country::Us => "us",
+            Country::Ca => "ca",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Country> {
+        Country::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Country::Us => "United States",
+            Country::Ca => "Canada",
+        }
+    }
+}
+
+/// A phone, text or web service people can reach for help.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Helpline {
+    pub slug: String,
+    pub name: String,
+    pub country: Country,
+    pub purpose: String,
+    pub phone: Option<String>,
+    /// A number to send a text message to.
+    pub text: Option<String>,
+    pub tty: Option<String>,
+    pub url: Option<String>,
+    pub hours: String,
+    pub languages: Vec<String>,
+    /// Emergency numbers (911) are listed first.
+    pub emergency: bool,
+    pub order: i64,
+    pub sources: Vec<Source>,
+    pub file: String,
+}
+
+impl Helpline {
+    /// `tel:` form of the phone number: digits only, so every phone dials it.
+    pub fn phone_href(&self) -> Option<String> {
+        self.phone.as_deref().map(tel_href)
+    }
+
+    pub fn text_href(&self) -> Option<String> {
+        self.text.as_deref().map(|t| format!("sms:{}", digits(t)))
+    }
+
+    pub fn tty_href(&self) -> Option<String> {
+        self.tty.as_deref().map(tel_href)
+    }
+}
+
+fn digits(s: &str) -> String {
+    s.chars().filter(|c| c.is_ascii_digit()).collect()
+}
+
+fn tel_href(number: &str) -> String {
+    let d = digits(number);
+    // 11-digit North American numbers get the +1 prefix; short codes (911, 988) stay as they are.
+    if d.len() == 11 && d.starts_with('1') {
+        format!("tel:+{d}")
+    } else if d.len() == 10 {
+        format!("tel:+1{d}")
+    } else {
+        format!("tel:{d}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tel_links_dial_from_any_phone() {
+        for (number, href) in [
+            ("1-800-662-4357", "tel:+18006624357"),
+            ("911", "tel:911"),
+            ("988", "tel:988"),
+            ("902-470-8888", "tel:+19024708888"),
+        ] {
+            assert_eq!(tel_href(number), href, "{number}");
+        }
+    }
+
+    #[test]
+    fn category_slugs_round_trip() {
+        for c in Category::ALL {
+            assert_eq!(Category::from_slug(c.slug()), Some(c));
+        }
+        assert_eq!(Category::from_slug("vitamins"), None);
+    }
+}

@@ -1,0 +1,855 @@
+//! The pure file parser: `(path, text)` in, a typed item or errors naming file, line
+//! and field out. No I/O here, so every case is a table row in the tests below.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{Category, Comparison, Country, Evidence, Helpline, Source, Treatment};
+
+/// A problem in one content file, precise enough for a clinician to fix it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: field `{field}`: {message}")]
+pub struct ContentError {
+    /// Path of the file, relative to the content folder.
+    pub file: String,
+    /// 1-based line number in the file.
+    pub line: usize,
+    /// The front-matter field (or `front matter`, `body`) at fault.
+    pub field: String,
+    pub message: String,
+}
+
+pub const MAX_SUMMARY_CHARS: usize = 200;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItem {
+    slug: Spanned<String>,
+    title: Spanned<String>,
+    category: Spanned<String>,
+    summary: Spanned<String>,
+    evidence: Spanned<String>,
+    suits: Spanned<Vec<String>>,
+    #[serde(default)]
+    requirements: Vec<String>,
+    #[serde(default)]
+    side_effects: Vec<String>,
+    #[serde(default)]
+    cautions: Vec<String>,
+    #[serde(default)]
+    related: Vec<Spanned<String>>,
+    #[serde(default = "default_order")]
+    order: i64,
+    reviewed: Spanned<String>,
+    compare: Option<Spanned<RawComparison>>,
+    sources: Spanned<Vec<RawSource>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawComparison {
+    action: String,
+    taken: String,
+    obtained: String,
+    before_starting: String,
+    pregnancy: String,
+    risks: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    title: Spanned<String>,
+    url: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHelpline {
+    slug: Spanned<String>,
+    name: Spanned<String>,
+    country: Spanned<String>,
+    purpose: Spanned<String>,
+    #[serde(default)]
+    phone: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    tty: String,
+    #[serde(default)]
+    url: Option<Spanned<String>>,
+    hours: String,
+    languages: Vec<String>,
+    #[serde(default)]
+    emergency: bool,
+    #[serde(default)]
+    order: i64,
+    sources: Spanned<Vec<RawSource>>,
+}
+
+/// Collects errors for one file, turning byte spans into line numbers.
+struct Report<'a> {
+    file: &'a str,
+    /// The TOML text being checked.
+    toml: &'a str,
+    /// The line of the file on which the TOML text starts.
+    first_line: usize,
+    errors: Vec<ContentError>,
+}
+
+impl<'a> Report<'a> {
+    fn new(file: &'a str, toml: &'a str, first_line: usize) -> Self {
+        Report {
+            file,
+            toml,
+            first_line,
+            errors: Vec::new(),
+        }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.toml.len());
+        self.first_line
+            + self.toml.as_bytes()[..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+    }
+
+    fn at(&mut self, span: Option<Range<usize>>, field: &str, message: impl Into<String>) {
+        let line = span.map_or(self.first_line, |s| self.line_of(s.start));
+        self.errors.push(ContentError {
+            file: self.file.to_string(),
+            line,
+            field: field.to_string(),
+            message: message.into(),
+        });
+    }
+
+    fn check_text(&mut self, value: &Spanned<String>, field: &str) {
+        if value.get_ref().trim().is_empty() {
+            self.at(Some(value.span()), field, "must not be empty");
+        }
+    }
+
+    fn check_slug(&mut self, value: &Spanned<String>, field: &str, stem: &str) {
+        let slug = value.get_ref();
+        if !is_slug(slug) {
+            self.at(
+                Some(value.span()),
+                field,
+                format!("`{slug}` must use only lowercase letters, digits and single hyphens"),
+            );
+        } else if slug != stem {
+            self.at(
+                Some(value.span()),
+                field,
+                format!("`{slug}` must match the file name `{stem}`"),
+            );
+        }
+    }
+
+    fn check_sources(&mut self, sources: &Spanned<Vec<RawSource>>) -> Vec<Source> {
+        if sources.get_ref().is_empty() {
+            self.at(Some(sources.span()), "sources", "name at least one source");
+        }
+        let mut out = Vec::new();
+        for source in sources.get_ref() {
+            self.check_text(&source.title, "sources.title");
+            if !is_web_url(source.url.get_ref()) {
+                self.at(
+                    Some(source.url.span()),
+                    "sources.url",
+                    format!(
+                        "`{}` is not a web address starting with https://",
+                        source.url.get_ref()
+                    ),
+                );
+            }
+            out.push(Source {
+                title: source.title.get_ref().trim().to_string(),
+                url: source.url.get_ref().trim().to_string(),
+            });
+        }
+        out
+    }
+
+    /// Turns a TOML syntax or shape error into a report entry.
+    fn toml_error(&mut self, err: &toml::de::Error) {
+        let span = err.span();
+        let message = err.message().trim().to_string();
+        let field = backticked(&message)
+            .filter(|_| message.contains("field"))
+            .or_else(|| span.as_ref().and_then(|s| key_on_line(self.toml, s.start)))
+            .unwrap_or_else(|| "front matter".to_string());
+        self.at(span, &field, message);
+    }
+
+    fn finish<T>(self, value: T) -> Result<T, Vec<ContentError>> {
+        if self.errors.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.errors)
+        }
+    }
+}
+
+/// Parses a treatment item: TOML front matter between `+++` lines, then Markdown.
+pub fn parse_item(file: &str, text: &str) -> Result<Treatment, Vec<ContentError>> {
+    let stem = file_stem(file);
+    let (front, body, body_line) = split_front_matter(file, text)?;
+    let mut report = Report::new(file, front, 2);
+    let raw: RawItem = match toml::from_str(front) {
+        Ok(raw) => raw,
+        Err(err) => {
+            report.toml_error(&err);
+            return report.finish(unreachable_item());
+        }
+    };
+
+    report.check_slug(&raw.slug, "slug", stem);
+    report.check_text(&raw.title, "title");
+    let category = Category::from_slug(raw.category.get_ref());
+    if category.is_none() {
+        let known: Vec<_> = Category::ALL.iter().map(|c| c.slug()).collect();
+        report.at(
+            Some(raw.category.span()),
+            "category",
+            format!(
+                "unknown category `{}`; use one of: {}",
+                raw.category.get_ref(),
+                known.join(", ")
+            ),
+        );
+    }
+    report.check_text(&raw.summary, "summary");
+    let summary = raw.summary.get_ref().trim();
+    if summary.chars().count() > MAX_SUMMARY_CHARS || summary.contains('\n') {
+        report.at(
+            Some(raw.summary.span()),
+            "summary",
+            format!("must be one line of at most {MAX_SUMMARY_CHARS} characters"),
+        );
+    }
+    let evidence = Evidence::from_slug(raw.evidence.get_ref());
+    if evidence.is_none() {
+        report.at(
+            Some(raw.evidence.span()),
+            "evidence",
+            format!(
+                "unknown evidence level `{}`; use established, supported or emerging",
+                raw.evidence.get_ref()
+            ),
+        );
+    }
+    if raw.suits.get_ref().iter().all(|s| s.trim().is_empty()) {
+        report.at(
+            Some(raw.suits.span()),
+            "suits",
+            "say who it may suit, in at least one entry",
+        );
+    }
+    let weigh = [&raw.requirements, &raw.side_effects, &raw.cautions];
+    if weigh
+        .iter()
+        .all(|list| list.iter().all(|s| s.trim().is_empty()))
+    {
+        report.at(
+            None,
+            "requirements",
+            "give at least one thing to weigh in requirements, side_effects or cautions",
+        );
+    }
+    for related in &raw.related {
+        if !is_slug(related.get_ref()) {
+            report.at(
+                Some(related.span()),
+                "related",
+                format!("`{}` is not a slug", related.get_ref()),
+            );
+        } else if related.get_ref() == raw.slug.get_ref() {
+            report.at(
+                Some(related.span()),
+                "related",
+                "an item cannot be related to itself",
+            );
+        }
+    }
+    if !is_date(raw.reviewed.get_ref()) {
+        report.at(
+            Some(raw.reviewed.span()),
+            "reviewed",
+            "must be a date written YYYY-MM-DD",
+        );
+    }
+    if let (Some(compare), Some(c)) = (&raw.compare, category)
+        && c != Category::Medications
+    {
+        report.at(
+            Some(compare.span()),
+            "compare",
+            "only medications have a comparison table",
+        );
+    }
+    let sources = report.check_sources(&raw.sources);
+
+    let rendered = render_markdown(body);
+    if body.trim().is_empty() {
+        report.at(
+            None,
+            "body",
+            "write the item's text below the closing `+++`",
+        );
+    }
+    if let Some(offset) = rendered.first_h1 {
+        report.errors.push(ContentError {
+            file: file.to_string(),
+            line: body_line + body[..offset].matches('\n').count(),
+            field: "body".to_string(),
+            message: "start headings at `##`: the title is the page's main heading".to_string(),
+        });
+    }
+
+    let (Some(category), Some(evidence)) = (category, evidence) else {
+        return report.finish(unreachable_item());
+    };
+    let clean = |list: Vec<String>| -> Vec<String> {
+        list.into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
+    let item = Treatment {
+        slug: raw.slug.get_ref().clone(),
+        title: raw.title.get_ref().trim().to_string(),
+        category,
+        summary: summary.to_string(),
+        evidence,
+        suits: clean(raw.suits.into_inner()),
+        requirements: clean(raw.requirements),
+        side_effects: clean(raw.side_effects),
+        cautions: clean(raw.cautions),
+        related: raw.related.into_iter().map(Spanned::into_inner).collect(),
+        order: raw.order,
+        reviewed: raw.reviewed.into_inner(),
+        compare: raw.compare.map(|c| {
+            let c = c.into_inner();
+            Comparison {
+                action: c.action,
+                taken: c.taken,
+                obtained: c.obtained,
+                before_starting: c.before_starting,
+                pregnancy: c.pregnancy,
+                risks: c.risks,
+            }
+        }),
+        sources,
+        body_markdown: body.to_string(),
+        body_html: rendered.html,
+        body_text: rendered.text,
+        file: file.to_string(),
+    };
+    report.finish(item)
+}
+
+/// Parses a helpline file: plain TOML, no body.
+pub fn parse_helpline(file: &str, text: &str) -> Result<Helpline, Vec<ContentError>> {
+    let stem = file_stem(file);
+    let mut report = Report::new(file, text, 1);
+    let raw: RawHelpline = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(err) => {
+            report.toml_error(&err);
+            return Err(report.errors);
+        }
+    };
+    report.check_slug(&raw.slug, "slug", stem);
+    report.check_text(&raw.name, "name");
+    report.check_text(&raw.purpose, "purpose");
+    let country = Country::from_code(raw.country.get_ref());
+    if country.is_none() {
+        report.at(
+            Some(raw.country.span()),
+            "country",
+            format!("unknown country `{}`; use us or ca", raw.country.get_ref()),
+        );
+    }
+    let opt = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+    let url = raw
+        .url
+        .as_ref()
+        .map(|u| u.get_ref().trim().to_string())
+        .filter(|u| !u.is_empty());
+    if let (Some(spanned), Some(u)) = (&raw.url, &url)
+        && !is_web_url(u)
+    {
+        report.at(
+            Some(spanned.span()),
+            "url",
+            format!("`{u}` is not a web address starting with https://"),
+        );
+    }
+    let (phone, text_number, tty) = (opt(raw.phone), opt(raw.text), opt(raw.tty));
+    if phone.is_none() && text_number.is_none() && url.is_none() {
+        report.at(None, "phone", "give at least one of phone, text or url");
+    }
+    let sources = report.check_sources(&raw.sources);
+    let Some(country) = country else {
+        return Err(report.errors);
+    };
+    let helpline = Helpline {
+        slug: raw.slug.into_inner(),
+        name: raw.name.into_inner().trim().to_string(),
+        country,
+        purpose: raw.purpose.into_inner().trim().to_string(),
+        phone,
+        text: text_number,
+        tty,
+        url,
+        hours: raw.hours.trim().to_string(),
+        languages: raw.languages,
+        emergency: raw.emergency,
+        order: raw.order,
+        sources,
+        file: file.to_string(),
+    };
+    report.finish(helpline)
+}
+
+/// Splits `+++ toml +++ body`; returns the TOML, the body and the body's first line.
+fn split_front_matter<'a>(
+    file: &str,
+    text: &'a str,
+) -> Result<(&'a str, &'a str, usize), Vec<ContentError>> {
+    let error = |message: &str| {
+        vec![ContentError {
+            file: file.to_string(),
+            line: 1,
+            field: "front matter".to_string(),
+            message: message.to_string(),
+        }]
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(rest) = text
+        .strip_prefix("+++\n")
+        .or_else(|| text.strip_prefix("+++\r\n"))
+    else {
+        return Err(error(
+            "the file must start with a line `+++` that opens the front matter",
+        ));
+    };
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            let front = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            let body_line = 2 + front.matches('\n').count() + 1;
+            return Ok((front, body, body_line));
+        }
+        offset += line.len();
+    }
+    Err(error(
+        "the front matter is not closed: add a line `+++` after it",
+    ))
+}
+
+struct Rendered {
+    html: String,
+    text: String,
+    /// Byte offset in the body of the first level-1 heading, if any.
+    first_h1: Option<usize>,
+}
+
+/// Renders Markdown to HTML. Raw HTML is shown as text, never passed through: content
+/// is edited by people, and a stray tag must not break a page or run a script.
+fn render_markdown(body: &str) -> Rendered {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_SMART_PUNCTUATION | Options::ENABLE_STRIKETHROUGH;
+    let mut first_h1 = None;
+    let mut text = String::new();
+    let events: Vec<Event> = Parser::new_ext(body, options)
+        .into_offset_iter()
+        .map(|(event, range)| {
+            match &event {
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H1,
+                    ..
+                }) if first_h1.is_none() => {
+                    first_h1 = Some(range.start);
+                }
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                Event::End(
+                    TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+                ) => text.push('\n'),
+                _ => {}
+            }
+            match event {
+                Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+                other => other,
+            }
+        })
+        .collect();
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Rendered {
+        html,
+        text: text.trim().to_string(),
+        first_h1,
+    }
+}
+
+fn default_order() -> i64 {
+    100
+}
+
+fn file_stem(file: &str) -> &str {
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
+}
+
+pub(crate) fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn is_web_url(s: &str) -> bool {
+    let s = s.trim();
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        host.contains('.')
+            && !host.contains(char::is_whitespace)
+            && !s.contains(char::is_whitespace)
+    })
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && (1..=12).contains(&s[5..7].parse::<u8>().unwrap_or(0))
+        && (1..=31).contains(&s[8..10].parse::<u8>().unwrap_or(0))
+}
+
+/// The first `name` in backticks in a serde message ("missing field `title`").
+fn backticked(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(message[start..start + len].to_string())
+}
+
+/// The key written on the line holding `offset` (`key = value`), to name the field
+/// when the TOML error itself does not.
+fn key_on_line(toml: &str, offset: usize) -> Option<String> {
+    let offset = offset.min(toml.len());
+    let start = toml[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = toml[start..].lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim().trim_matches('"');
+    (!key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.'))
+    .then(|| key.to_string())
+}
+
+/// Only reached when errors were already reported, so the value is never used.
+fn unreachable_item() -> Treatment {
+    Treatment {
+        slug: String::new(),
+        title: String::new(),
+        category: Category::Withdrawal,
+        summary: String::new(),
+        evidence: Evidence::Emerging,
+        suits: vec![],
+        requirements: vec![],
+        side_effects: vec![],
+        cautions: vec![],
+        related: vec![],
+        order: 0,
+        reviewed: String::new(),
+        compare: None,
+        sources: vec![],
+        body_markdown: String::new(),
+        body_html: String::new(),
+        body_text: String::new(),
+        file: String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"+++
+slug = "methadone"
+title = "Methadone"
+category = "medications"
+summary = "A daily medicine."
+evidence = "established"
+suits = ["People with long-term opioid use"]
+cautions = ["Dangerous with sedatives"]
+related = ["buprenorphine"]
+reviewed = "2026-11-22"
+
+[compare]
+action = "Full agonist"
+taken = "Liquid, daily"
+obtained = "Opioid treatment program"
+before_starting = "Assessment"
+pregnancy = "Recommended option"
+risks = "Overdose early on"
+
+[[sources]]
+title = "NIDA"
+url = "https://nida.nih.gov/"
++++
+## What it is
+
+Methadone <script>alert(1)</script> is *long-acting*.
+"#;
+
+    fn with(from: &str, to: &str) -> String {
+        assert!(GOOD.contains(from), "test bug: {from:?} not in GOOD");
+        GOOD.replacen(from, to, 1)
+    }
+
+    #[test]
+    fn parses_a_good_item() {
+        let item = parse_item("medications/methadone.md", GOOD).expect("parses");
+        assert_eq!(item.slug, "methadone");
+        assert_eq!(item.category, Category::Medications);
+        assert_eq!(item.evidence, Evidence::Established);
+        assert_eq!(item.compare.as_ref().unwrap().action, "Full agonist");
+        assert!(item.body_html.contains("<h2>What it is</h2>"));
+        assert!(item.body_html.contains("<em>long-acting</em>"));
+        assert!(
+            !item.body_html.contains("<script>"),
+            "raw HTML must be escaped"
+        );
+        assert!(item.body_html.contains("&lt;script&gt;"));
+        assert!(item.body_text.contains("Methadone"));
+    }
+
+    /// Each broken file names the field and the line the clinician must fix.
+    #[test]
+    fn bad_items_name_file_line_and_field() {
+        let cases: Vec<(&str, String, &str, usize)> = vec![
+            (
+                "missing title",
+                with("title = \"Methadone\"\n", ""),
+                "title",
+                2,
+            ),
+            (
+                "unknown category",
+                with("\"medications\"", "\"vitamins\""),
+                "category",
+                4,
+            ),
+            (
+                "unknown evidence",
+                with("\"established\"", "\"miracle\""),
+                "evidence",
+                6,
+            ),
+            (
+                "slug differs from file",
+                with("slug = \"methadone\"", "slug = \"metha\""),
+                "slug",
+                2,
+            ),
+            (
+                "bad slug",
+                with("slug = \"methadone\"", "slug = \"Metha Done\""),
+                "slug",
+                2,
+            ),
+            (
+                "empty suits",
+                with("[\"People with long-term opioid use\"]", "[]"),
+                "suits",
+                7,
+            ),
+            (
+                "nothing to weigh",
+                with("cautions = [\"Dangerous with sedatives\"]\n", ""),
+                "requirements",
+                2,
+            ),
+            (
+                "self related",
+                with("[\"buprenorphine\"]", "[\"methadone\"]"),
+                "related",
+                9,
+            ),
+            ("bad date", with("2026-11-22", "22/11/2026"), "reviewed", 10),
+            (
+                "source without url",
+                with("url = \"https://nida.nih.gov/\"", "url = \"nida\""),
+                "sources.url",
+                22,
+            ),
+            (
+                "no sources",
+                with(
+                    "[[sources]]\ntitle = \"NIDA\"\nurl = \"https://nida.nih.gov/\"\n",
+                    "sources = []\n",
+                ),
+                "sources",
+                20,
+            ),
+            (
+                "unknown field",
+                with("reviewed =", "colour = \"red\"\nreviewed ="),
+                "colour",
+                10,
+            ),
+            (
+                "wrong type",
+                with("summary = \"A daily medicine.\"", "summary = 3"),
+                "summary",
+                5,
+            ),
+            (
+                "malformed toml",
+                with("title = \"Methadone\"", "title = \"Methadone"),
+                "title",
+                3,
+            ),
+            (
+                "no opening fence",
+                GOOD.replacen("+++\n", "", 1),
+                "front matter",
+                1,
+            ),
+            (
+                "no closing fence",
+                GOOD.replace("+++\n## What", "## What"),
+                "front matter",
+                1,
+            ),
+            (
+                "level-1 heading",
+                with("## What it is", "# What it is"),
+                "body",
+                24,
+            ),
+            (
+                "empty body",
+                GOOD.split_inclusive("+++\n").take(2).collect(),
+                "body",
+                2,
+            ),
+            (
+                "compare outside medications",
+                with("\"medications\"", "\"therapies\""),
+                "compare",
+                12,
+            ),
+            (
+                "long summary",
+                with("A daily medicine.", &"x".repeat(201)),
+                "summary",
+                5,
+            ),
+        ];
+        for (name, text, field, line) in cases {
+            let errors = parse_item("medications/methadone.md", &text).expect_err(name);
+            let error = errors
+                .iter()
+                .find(|e| e.field == field)
+                .unwrap_or_else(|| panic!("{name}: no error for field {field}: {errors:?}"));
+            assert_eq!(error.file, "medications/methadone.md", "{name}");
+            assert_eq!(error.line, line, "{name}: {error}");
+            let shown = error.to_string();
+            assert!(
+                shown.starts_with(&format!("medications/methadone.md:{line}: field `{field}`")),
+                "{name}: {shown}"
+            );
+        }
+    }
+
+    const HELPLINE: &str = r#"slug = "samhsa-national-helpline"
+name = "SAMHSA National Helpline"
+country = "us"
+purpose = "Referrals."
+phone = "1-800-662-4357"
+tty = "1-800-487-4889"
+hours = "24/7"
+languages = ["English", "Spanish"]
+
+[[sources]]
+title = "SAMHSA"
+url = "https://www.samhsa.gov/"
+"#;
+
+    #[test]
+    fn parses_helplines_and_rejects_bad_ones() {
+        let h = parse_helpline("helplines/samhsa-national-helpline.toml", HELPLINE).unwrap();
+        assert_eq!(h.country, Country::Us);
+        assert_eq!(h.text, None);
+        assert_eq!(h.phone_href().unwrap(), "tel:+18006624357");
+
+        let cases = [
+            (
+                "bad country",
+                HELPLINE.replace("\"us\"", "\"uk\""),
+                "country",
+                3,
+            ),
+            (
+                "no way to reach",
+                HELPLINE.replace("phone = \"1-800-662-4357\"\n", ""),
+                "phone",
+                1,
+            ),
+            (
+                "missing name",
+                HELPLINE.replace("name = \"SAMHSA National Helpline\"\n", ""),
+                "name",
+                1,
+            ),
+        ];
+        for (name, text, field, line) in cases {
+            let errors =
+                parse_helpline("helplines/samhsa-national-helpline.toml", &text).expect_err(name);
+            let e = errors
+                .iter()
+                .find(|e| e.field == field)
+                .unwrap_or_else(|| panic!("{name}: {errors:?}"));
+            assert_eq!(e.line, line, "{name}: {e}");
+        }
+    }
+
+    #[test]
+    fn slugs_urls_and_dates() {
+        assert!(is_slug("buprenorphine-naloxone"));
+        for bad in ["", "-a", "a-", "a--b", "A", "a b", "é"] {
+            assert!(!is_slug(bad), "{bad:?}");
+        }
+        assert!(is_web_url("https://nida.nih.gov/x"));
+        for bad in ["nida.gov", "https://", "ftp://x.org", "https://a b.org"] {
+            assert!(!is_web_url(bad), "{bad:?}");
+        }
+        assert!(is_date("2026-11-22"));
+        for bad in ["2026-13-01", "2026-1-01", "20261122xx"] {
+            assert!(!is_date(bad), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! Treatment Navigator: curated, sourced information about treatment for opioid
+//! addiction, served as accessible pages and a JSON API.
+//!
+//! `app(state)` builds the whole HTTP app; tests call it directly. `run` is what the
+//! binary does: open the database, import the content, serve.
+
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod store;
+pub mod web;
+
+use std::sync::Arc;
+
+use axum::Router;
+use sqlx::SqlitePool;
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+use crate::content::{ImportOutcome, Library, import::ImportError};
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: SqlitePool,
+    /// The content, loaded once after import.
+    pub library: Arc<Library>,
+}
+
+/// The whole app, ready to serve or to call in a test.
+pub fn app(state: AppState) -> Router {
+    web::router(state)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot open the database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: std::net::SocketAddr,
+        source: std::io::Error,
+    },
+    #[error("server error: {0}")]
+    Serve(std::io::Error),
+}
+
+/// Opens the database, imports the content folder and loads what the app serves.
+/// Bad content stops here, before anything is written or served.
+pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
+    let pool = store::connect(&config.database).await?;
+    match content::import_dir(&pool, &config.content_dir).await? {
+        ImportOutcome::Imported {
+            treatments,
+            helplines,
+            version,
+        } => {
+            tracing::info!(treatments, helplines, version, "content imported");
+        }
+        ImportOutcome::Unchanged { version } => tracing::info!(version, "content unchanged"),
+    }
+    let library = Library::load(&pool).await?;
+    Ok(AppState {
+        pool,
+        library: Arc::new(library),
+    })
+}
+
+/// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
+pub async fn run(config: Config) -> Result<(), StartError> {
+    let state = prepare(&config).await?;
+    let pool = state.pool.clone();
+    let listener = TcpListener::bind(config.listen)
+        .await
+        .map_err(|source| StartError::Listen {
+            addr: config.listen,
+            source,
+        })?;
+    // Without TCP_NODELAY small responses can wait ~40 ms for Nagle's algorithm.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    tracing::info!("listening on http://{}", config.listen);
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(StartError::Serve)?;
+    pool.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

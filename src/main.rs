@@ -1,0 +1,48 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use treatment_navigator::config::{Cli, Command};
+use treatment_navigator::content;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn,tower_http=info".into()),
+        )
+        .init();
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::CheckContent { dir } => {
+            let dir = dir.unwrap_or(cli.config.content_dir);
+            match content::load_dir(&dir) {
+                Ok(set) => {
+                    println!(
+                        "content OK: {} items, {} helplines, version {}",
+                        set.treatments.len(),
+                        set.helplines.len(),
+                        set.version()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(errors) => {
+                    for e in &errors {
+                        eprintln!("{e}");
+                    }
+                    eprintln!("{} problem(s) found; nothing was imported", errors.len());
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Serve => {
+            let runtime = tokio::runtime::Runtime::new().expect("tokio runtime");
+            match runtime.block_on(treatment_navigator::run(cli.config)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("treatment-navigator: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! `/search?q=`: ranked full-text search with highlighted snippets.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::response::Html;
+use axum::routing::get;
+use serde::Deserialize;
+
+use super::{Layout, render};
+use crate::AppState;
+use crate::content::Treatment;
+use crate::error::AppError;
+use crate::store::search::{self, MARK_END, MARK_START, MAX_QUERY_CHARS};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/search", get(search_page))
+}
+
+#[derive(Deserialize)]
+pub struct SearchQuery {
+    #[serde(default)]
+    q: String,
+}
+
+/// One result: the item and a snippet split into plain and highlighted runs, so the
+/// template escapes every run and adds `<mark>` itself.
+pub struct SearchResult<'a> {
+    pub item: &'a Treatment,
+    pub snippet: Vec<(String, bool)>,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+pub struct SearchPage<'a> {
+    pub layout: Layout,
+    /// The query as typed (shortened to what was searched).
+    pub query: String,
+    pub results: Vec<SearchResult<'a>>,
+    /// True when the query was longer than we search.
+    pub shortened: bool,
+}
+
+async fn search_page(
+    State(state): State<AppState>,
+    Query(params): Query<SearchQuery>,
+) -> Result<Html<String>, AppError> {
+    let shortened = params.q.chars().count() > MAX_QUERY_CHARS;
+    let query: String = params.q.trim().chars().take(MAX_QUERY_CHARS).collect();
+    let hits = search::search(&state.pool, &query).await?;
+    let results = hits
+        .into_iter()
+        .filter_map(|hit| {
+            let item = state.library.get(&hit.slug)?;
+            Some(SearchResult {
+                item,
+                snippet: split_marks(&hit.snippet),
+            })
+        })
+        .collect();
+    render(&SearchPage {
+        layout: Layout::new("search"),
+        query,
+        results,
+        shortened,
+    })
+}
+
+/// `"a \u{E000}b\u{E001} c"` → `[("a ", false), ("b", true), (" c", false)]`.
+fn split_marks(snippet: &str) -> Vec<(String, bool)> {
+    let mut runs = Vec::new();
+    let mut current = String::new();
+    let mut marked = false;
+    for c in snippet.chars() {
+        if c == MARK_START || c == MARK_END {
+            if !current.is_empty() {
+                runs.push((std::mem::take(&mut current), marked));
+            }
+            marked = c == MARK_START;
+        } else {
+            current.push(c);
+        }
+    }
+    if !current.is_empty() {
+        runs.push((current, marked));
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_snippets_into_runs() {
+        let s = format!("take {MARK_START}methadone{MARK_END} daily, {MARK_START}<b>{MARK_END}");
+        assert_eq!(
+            split_marks(&s),
+            vec![
+                ("take ".to_string(), false),
+                ("methadone".to_string(), true),
+                (" daily, ".to_string(), false),
+                ("<b>".to_string(), true),
+            ]
+        );
+        assert!(split_marks("").is_empty());
+    }
+}

@@ -1,0 +1,293 @@
+//! Every page type through the real router, with the real content.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::{TestApp, content_dir, h1, html_escape};
+use treatment_navigator::content::load_dir;
+
+#[tokio::test]
+async fn every_content_item_is_served_at_its_url_with_its_title() {
+    let app = TestApp::new().await;
+    let set = load_dir(&content_dir()).unwrap();
+    assert!(
+        set.treatments.len() >= 50,
+        "only {} items",
+        set.treatments.len()
+    );
+    for item in &set.treatments {
+        let page = app.get(&format!("/treatments/{}", item.slug)).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", item.slug);
+        assert_eq!(h1(&page.body), html_escape(&item.title), "{}", item.slug);
+        assert!(
+            page.body.contains(item.evidence.label()),
+            "{} shows its evidence level",
+            item.slug
+        );
+        for source in &item.sources {
+            assert!(
+                page.body.contains(&html_escape(&source.url)),
+                "{} names source {}",
+                item.slug,
+                source.url
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_page_type_answers_with_its_main_heading_and_the_emergency_strip() {
+    let app = TestApp::new().await;
+    let cases = [
+        (
+            "/",
+            StatusCode::OK,
+            "Find your way into treatment for opioid addiction",
+        ),
+        ("/treatments", StatusCode::OK, "Treatment options"),
+        ("/treatments/methadone", StatusCode::OK, "Methadone"),
+        ("/compare", StatusCode::OK, "Compare medications"),
+        (
+            "/compare?items=methadone,buprenorphine,naltrexone",
+            StatusCode::OK,
+            "Compare medications",
+        ),
+        ("/helplines", StatusCode::OK, "Helplines"),
+        ("/search", StatusCode::OK, "Search"),
+        ("/search?q=methadone", StatusCode::OK, "Search"),
+        ("/assessment", StatusCode::OK, "Questionnaire"),
+        (
+            "/treatments/no-such-thing",
+            StatusCode::NOT_FOUND,
+            "We could not find that page",
+        ),
+        (
+            "/no/such/page",
+            StatusCode::NOT_FOUND,
+            "We could not find that page",
+        ),
+    ];
+    for (path, status, heading) in cases {
+        let page = app.get(path).await;
+        assert_eq!(page.status, status, "{path}");
+        assert!(
+            page.header("content-type").starts_with("text/html"),
+            "{path}"
+        );
+        assert_eq!(h1(&page.body), heading, "{path}");
+        for must in [
+            "href=\"tel:911\"",
+            "href=\"/treatments/naloxone\"",
+            "1-800-662-4357",
+            "Information, not medical advice",
+        ] {
+            assert!(page.body.contains(must), "{path} lacks {must}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_missing_item_offers_ways_back() {
+    let page = TestApp::new().await.get("/treatments/heroin-cure").await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    for link in [
+        "href=\"/\"",
+        "href=\"/treatments\"",
+        "href=\"/search\"",
+        "href=\"/helplines\"",
+    ] {
+        assert!(page.body.contains(link), "404 page links {link}");
+    }
+}
+
+#[tokio::test]
+async fn the_catalogue_lists_every_item_under_its_category() {
+    let app = TestApp::new().await;
+    let page = app.get("/treatments").await;
+    let set = load_dir(&content_dir()).unwrap();
+    for item in &set.treatments {
+        assert!(
+            page.body
+                .contains(&format!("href=\"/treatments/{}\"", item.slug)),
+            "{}",
+            item.slug
+        );
+    }
+    for heading in [
+        "Withdrawal and detox",
+        "Medications",
+        "Therapies and counselling",
+        "Where treatment happens",
+        "Support groups",
+        "Recovery and family support",
+        "Safety",
+        "Choosing a program",
+    ] {
+        assert!(page.body.contains(heading), "{heading}");
+    }
+}
+
+#[tokio::test]
+async fn compare_shows_the_three_main_medications_side_by_side() {
+    let app = TestApp::new().await;
+    let page = app.get("/compare").await;
+    for needle in [
+        "How it acts",
+        "How it is taken",
+        "Where to get it",
+        "Before starting",
+        "In pregnancy",
+        "Main risks",
+    ] {
+        assert!(page.body.contains(needle), "row {needle}");
+    }
+    let header_cells = page.body.matches("<th scope=\"col\">").count();
+    assert_eq!(header_cells, 3, "default comparison has three columns");
+    for slug in ["methadone", "buprenorphine", "naltrexone"] {
+        assert!(
+            page.body.contains(&format!(
+                "<th scope=\"col\"><a href=\"/treatments/{slug}\">"
+            )),
+            "{slug}"
+        );
+    }
+    // The facts families most need, from the content files.
+    assert!(page.body.contains("agonist") && page.body.contains("antagonist"));
+}
+
+#[tokio::test]
+async fn compare_explains_unknown_and_unsuitable_items_instead_of_failing() {
+    let app = TestApp::new().await;
+    let page = app
+        .get("/compare?items=methadone,unicorn-tears,%3Cscript%3E")
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("We have no medication called"));
+    assert!(page.body.contains("unicorn-tears"));
+    assert!(
+        !page.body.contains("<script>"),
+        "asked-for names are escaped"
+    );
+    assert_eq!(page.body.matches("<th scope=\"col\">").count(), 1);
+
+    let page = app.get("/compare?items=cognitive-behavioral-therapy").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Only medications can be compared"));
+    assert!(
+        page.body
+            .contains("Showing the three medications most used")
+    );
+    assert_eq!(page.body.matches("<th scope=\"col\">").count(), 3);
+
+    let page = app.get("/compare?items=methadone&items=naloxone&items=lofexidine&items=naltrexone&items=buprenorphine").await;
+    assert!(page.body.contains("At most four"));
+    assert_eq!(page.body.matches("<th scope=\"col\">").count(), 4);
+}
+
+#[tokio::test]
+async fn helplines_are_grouped_by_country_with_dialable_numbers() {
+    let page = TestApp::new().await.get("/helplines").await;
+    let us = page
+        .body
+        .find("<h2 id=\"us\">United States</h2>")
+        .expect("US section");
+    let ca = page
+        .body
+        .find("<h2 id=\"ca\">Canada</h2>")
+        .expect("Canada section");
+    assert!(us < ca);
+    let (us_part, ca_part) = page.body.split_at(ca);
+    for needle in [
+        "href=\"tel:+18006624357\"",
+        "1-800-487-4889",
+        "href=\"tel:988\"",
+        "href=\"tel:911\"",
+    ] {
+        assert!(us_part[us..].contains(needle), "US lists {needle}");
+    }
+    for needle in ["1-800-668-6868", "686868", "1-855-662-6605"] {
+        assert!(ca_part.contains(needle), "Canada lists {needle}");
+    }
+}
+
+#[tokio::test]
+async fn the_stylesheet_has_a_hashed_url_a_long_cache_life_and_is_compressed() {
+    let app = TestApp::new().await;
+    let home = app.get("/").await;
+    let start = home.body.find("/static/style.").expect("stylesheet link");
+    let end = home.body[start..].find('"').unwrap() + start;
+    let url = &home.body[start..end];
+    assert!(
+        url.ends_with(".css") && url.len() > "/static/style..css".len() + 8,
+        "{url}"
+    );
+
+    let response = app
+        .request(
+            Request::get(url)
+                .header("accept-encoding", "gzip")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert!(response.header("content-type").starts_with("text/css"));
+    assert!(
+        response
+            .header("cache-control")
+            .contains("max-age=31536000")
+    );
+    assert_eq!(response.header("content-encoding"), "gzip");
+
+    let stale = app.get("/static/style.00000000.css").await;
+    assert_eq!(
+        stale.status,
+        StatusCode::NOT_FOUND,
+        "only the current hash is served"
+    );
+
+    let page = app
+        .request(
+            Request::get("/treatments")
+                .header("accept-encoding", "br")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(
+        page.header("content-encoding"),
+        "br",
+        "pages are compressed too"
+    );
+}
+
+#[tokio::test]
+async fn item_pages_show_what_to_weigh_sources_and_related_items() {
+    let app = TestApp::new().await;
+    let page = app.get("/treatments/naltrexone").await;
+    for needle in [
+        "Who it may suit",
+        "Things to weigh",
+        "Sources",
+        "Related",
+        "content version",
+    ] {
+        assert!(page.body.contains(needle), "{needle}");
+    }
+    assert!(
+        page.body.contains("7–10") || page.body.contains("7 to 10"),
+        "naltrexone says how long to wait"
+    );
+}
+
+#[tokio::test]
+async fn health_check_answers_when_the_database_does() {
+    let app = TestApp::new().await;
+    assert_eq!(app.get("/healthz").await.status, StatusCode::OK);
+    app.state.pool.close().await;
+    assert_eq!(
+        app.get("/healthz").await.status,
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+}
