@@ -42,6 +42,9 @@ pub struct Config {
         global = true
     )]
     pub database: String,
+    /// Days a saved assessment is kept before it is deleted.
+    #[arg(long, env = "RETENTION_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=3650), global = true)]
+    pub retention_days: u32,
     /// Folder of content files to import at start-up.
     #[arg(
         long = "content",

@@ -46,7 +46,7 @@ impl IntoResponse for AppError {
 }
 
 /// The JSON error every API route answers with.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ApiErrorBody {
     pub error: String,
     /// The request field at fault, when one is.
@@ -61,6 +61,17 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// 422: a field's value is wrong.
+    pub fn invalid(field: &str, message: &str) -> Self {
+        ApiError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            body: ApiErrorBody {
+                error: format!("{field}: {message}"),
+                field: Some(field.to_string()),
+            },
+        }
+    }
+
     pub fn not_found(what: &str) -> Self {
         ApiError {
             status: StatusCode::NOT_FOUND,

@@ -4,6 +4,7 @@
 //! `app(state)` builds the whole HTTP app; tests call it directly. `run` is what the
 //! binary does: open the database, import the content, serve.
 
+pub mod assessment;
 pub mod config;
 pub mod content;
 pub mod error;
@@ -25,6 +26,8 @@ pub struct AppState {
     pub pool: SqlitePool,
     /// The content, loaded once after import.
     pub library: Arc<Library>,
+    /// Days a saved assessment is kept.
+    pub retention_days: u32,
 }
 
 /// The whole app, ready to serve or to call in a test.
@@ -62,9 +65,16 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         ImportOutcome::Unchanged { version } => tracing::info!(version, "content unchanged"),
     }
     let library = Library::load(&pool).await?;
+    let purged = store::assessments::purge_expired(&pool, config.retention_days).await?;
+    tracing::info!(
+        purged,
+        retention_days = config.retention_days,
+        "expired assessments deleted"
+    );
     Ok(AppState {
         pool,
         library: Arc::new(library),
+        retention_days: config.retention_days,
     })
 }
 
@@ -72,6 +82,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
 pub async fn run(config: Config) -> Result<(), StartError> {
     let state = prepare(&config).await?;
     let pool = state.pool.clone();
+    tokio::spawn(purge_daily(pool.clone(), config.retention_days));
     let listener = TcpListener::bind(config.listen)
         .await
         .map_err(|source| StartError::Listen {
@@ -90,6 +101,19 @@ pub async fn run(config: Config) -> Result<(), StartError> {
     pool.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Deletes expired assessments once a day (and once at start-up, in `prepare`).
+async fn purge_daily(pool: SqlitePool, retention_days: u32) {
+    let mut every_day = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
+    every_day.tick().await;
+    loop {
+        every_day.tick().await;
+        match store::assessments::purge_expired(&pool, retention_days).await {
+            Ok(purged) => tracing::info!(purged, "expired assessments deleted"),
+            Err(e) => tracing::error!(error = %e, "purging expired assessments failed"),
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -63,6 +63,7 @@ async fn serve(app: &TestApp, library: Library, uri: &str) -> common::TestRespon
     let state = AppState {
         pool: app.state.pool.clone(),
         library: library.into(),
+        retention_days: 30,
     };
     TestApp {
         router: treatment_navigator::app(state.clone()),

@@ -15,7 +15,19 @@ pub use parse::{ContentError, parse_helpline, parse_item};
 use serde::{Deserialize, Serialize};
 
 /// The groups items are listed under, in the order families see them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    PartialOrd,
+    Ord,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {
     Withdrawal,
@@ -98,7 +110,7 @@ impl Category {
 }
 
 /// How strong the research behind an item is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Evidence {
     Established,
@@ -151,14 +163,14 @@ impl Evidence {
 }
 
 /// Where a fact comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Source {
     pub title: String,
     pub url: String,
 }
 
 /// The rows of the side-by-side medication table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Comparison {
     /// How it acts on opioid receptors (full agonist, partial agonist, antagonist).
     pub action: String,
@@ -208,7 +220,19 @@ pub struct Treatment {
 }
 
 /// Countries the helplines serve.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    PartialOrd,
+    Ord,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Country {
     Us,
@@ -238,7 +262,7 @@ impl Country {
 }
 
 /// A phone, text or web service people can reach for help.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Helpline {
     pub slug: String,
     pub name: String,

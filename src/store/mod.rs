@@ -1,5 +1,6 @@
 //! Everything that talks to SQLite: the pool, the content tables, search.
 
+pub mod assessments;
 pub mod content;
 pub mod search;
 

@@ -1,28 +1,76 @@
-//! The JSON API, version 1.
+//! The JSON API, version 1, and its OpenAPI document (generated from these types).
 
-use axum::extract::{Path, State};
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, FromRequest, Path, Request, State};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Serialize;
+use serde_json::Value;
+use utoipa::{OpenApi, ToSchema};
 
 use crate::AppState;
+use crate::assessment::result::*;
+use crate::assessment::{Answers, evaluate};
 use crate::content::{Comparison, Evidence, Helpline, Source, Treatment};
-use crate::error::ApiError;
+use crate::error::{ApiError, ApiErrorBody};
+use crate::store::assessments::{self, SavedAssessment};
+
+/// Largest JSON body the API reads.
+pub const MAX_BODY: usize = 64 * 1024;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/v1/treatments", get(list_treatments))
         .route("/v1/treatments/{slug}", get(get_treatment))
         .route("/v1/helplines", get(list_helplines))
+        .route("/v1/evaluate", post(evaluate_answers))
+        .route("/v1/assessments", post(create_assessment))
+        .route("/v1/assessments/{id}", get(get_assessment))
+        .route("/openapi.json", get(openapi))
         .fallback(|| async { ApiError::not_found("route") })
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Treatment Navigator API",
+        version = "1",
+        description = "Sourced content about treatment for opioid addiction, and a transparent rules engine that matches questionnaire answers to a setting, plan, medications, therapies and support. Information, not medical advice."
+    ),
+    paths(
+        list_treatments,
+        get_treatment,
+        list_helplines,
+        evaluate_answers,
+        create_assessment,
+        get_assessment
+    ),
+    components(schemas(
+        ApiErrorBody,
+        Answers,
+        Evaluation,
+        CreatedAssessment,
+        AssessmentRecord,
+        TreatmentList,
+        TreatmentDetail,
+        HelplineList
+    ))
+)]
+pub struct ApiDoc;
+
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
 }
 
 /// An item in the list: enough to show a link and a line.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct TreatmentSummary<'a> {
     pub slug: &'a str,
     pub title: &'a str,
+    /// One of the content categories, e.g. `medications`.
     pub category: &'a str,
     pub summary: &'a str,
     pub evidence: Evidence,
@@ -44,7 +92,7 @@ impl<'a> From<&'a Treatment> for TreatmentSummary<'a> {
 }
 
 /// One item in full.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct TreatmentDetail<'a> {
     #[serde(flatten)]
     pub summary: TreatmentSummary<'a>,
@@ -61,13 +109,21 @@ pub struct TreatmentDetail<'a> {
     pub content_version: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct TreatmentList<'a> {
     pub content_version: &'a str,
     pub treatments: Vec<TreatmentSummary<'a>>,
 }
 
-// The handlers serialize while the borrowed library is in hand, hence `Response`.
+#[derive(Serialize, ToSchema)]
+pub struct HelplineList<'a> {
+    pub helplines: &'a [Helpline],
+}
+
+// The content handlers serialize while the borrowed library is in hand, hence `Response`.
+
+/// All content items, in display order.
+#[utoipa::path(get, path = "/api/v1/treatments", responses((status = 200, body = TreatmentList)))]
 async fn list_treatments(State(state): State<AppState>) -> Response {
     let lib = &state.library;
     Json(TreatmentList {
@@ -81,6 +137,9 @@ async fn list_treatments(State(state): State<AppState>) -> Response {
     .into_response()
 }
 
+/// One content item.
+#[utoipa::path(get, path = "/api/v1/treatments/{slug}", params(("slug" = String, Path, description = "Item slug, e.g. methadone")),
+    responses((status = 200, body = TreatmentDetail), (status = 404, body = ApiErrorBody)))]
 async fn get_treatment(
     State(state): State<AppState>,
     Path(slug): Path<String>,
@@ -106,14 +165,144 @@ async fn get_treatment(
     .into_response())
 }
 
-#[derive(Serialize)]
-pub struct HelplineList<'a> {
-    pub helplines: &'a [Helpline],
-}
-
+/// Helplines, by country, emergency numbers first.
+#[utoipa::path(get, path = "/api/v1/helplines", responses((status = 200, body = HelplineList)))]
 async fn list_helplines(State(state): State<AppState>) -> Response {
     Json(HelplineList {
         helplines: state.library.helplines(),
     })
     .into_response()
+}
+
+/// Answers read from a JSON body: 400 for malformed JSON, 413 past [`MAX_BODY`], 422
+/// naming the field for anything else wrong.
+pub struct AnswersJson(pub Answers);
+
+impl<S: Send + Sync> FromRequest<S> for AnswersJson {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
+            let status = rejection.status();
+            let error = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                format!("the request body is larger than {} KiB", MAX_BODY / 1024)
+            } else {
+                rejection.body_text()
+            };
+            ApiError {
+                status,
+                body: ApiErrorBody { error, field: None },
+            }
+        })?;
+        let value: Value = serde_json::from_slice(&bytes).map_err(|e| ApiError {
+            status: StatusCode::BAD_REQUEST,
+            body: ApiErrorBody {
+                error: format!("malformed JSON: {e}"),
+                field: None,
+            },
+        })?;
+        let Value::Object(object) = value else {
+            return Err(ApiError::invalid(
+                "body",
+                "must be a JSON object of answers",
+            ));
+        };
+        Answers::from_json(&object)
+            .map(AnswersJson)
+            .map_err(|e| ApiError::invalid(&e.field, &e.message))
+    }
+}
+
+/// Evaluates answers without saving anything.
+#[utoipa::path(post, path = "/api/v1/evaluate", request_body = Answers,
+    responses((status = 200, body = Evaluation), (status = 400, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn evaluate_answers(
+    State(state): State<AppState>,
+    AnswersJson(answers): AnswersJson,
+) -> Response {
+    (
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(evaluate(&answers, state.library.helplines())),
+    )
+        .into_response()
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreatedAssessment {
+    /// 128 random bits, base64url.
+    pub id: String,
+    /// The API address of the saved assessment.
+    pub url: String,
+    /// The page for people.
+    pub page: String,
+    pub result: Evaluation,
+}
+
+/// Evaluates and saves the answers; the assessment is kept for the retention period.
+#[utoipa::path(post, path = "/api/v1/assessments", request_body = Answers,
+    responses((status = 201, body = CreatedAssessment, headers(("Location" = String, description = "The saved assessment"))),
+        (status = 400, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+async fn create_assessment(
+    State(state): State<AppState>,
+    AnswersJson(answers): AnswersJson,
+) -> Result<Response, ApiError> {
+    let saved = super::assessment::save(&state, &answers).await?;
+    let url = format!("/api/v1/assessments/{}", saved.id);
+    let body = CreatedAssessment {
+        page: format!("/assessments/{}", saved.id),
+        url: url.clone(),
+        id: saved.id,
+        result: saved.result,
+    };
+    Ok((
+        StatusCode::CREATED,
+        [
+            (header::LOCATION, url),
+            (header::CACHE_CONTROL, "no-store".into()),
+        ],
+        Json(body),
+    )
+        .into_response())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AssessmentRecord {
+    pub id: String,
+    /// UTC, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub created_at: String,
+    pub rules_version: String,
+    pub content_version: String,
+    pub answers: Answers,
+    /// The result as it was computed when saved.
+    pub result: Evaluation,
+}
+
+impl From<SavedAssessment> for AssessmentRecord {
+    fn from(s: SavedAssessment) -> Self {
+        AssessmentRecord {
+            id: s.id,
+            created_at: s.created_at,
+            rules_version: s.rules_version,
+            content_version: s.content_version,
+            answers: s.answers,
+            result: s.result,
+        }
+    }
+}
+
+/// A saved assessment, unless unknown or expired.
+#[utoipa::path(get, path = "/api/v1/assessments/{id}", params(("id" = String, Path, description = "Assessment id")),
+    responses((status = 200, body = AssessmentRecord), (status = 404, body = ApiErrorBody)))]
+async fn get_assessment(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let saved = assessments::find(&state.pool, &id, state.retention_days)
+        .await?
+        .ok_or_else(|| ApiError::not_found("assessment"))?;
+    Ok((
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(AssessmentRecord::from(saved)),
+    )
+        .into_response())
 }

@@ -23,11 +23,12 @@ pub struct Asset {
 pub struct Assets {
     pub css: Asset,
     pub icon: Asset,
+    pub print_js: Asset,
 }
 
 impl Assets {
-    fn all(&self) -> [&Asset; 2] {
-        [&self.css, &self.icon]
+    fn all(&self) -> [&Asset; 3] {
+        [&self.css, &self.icon, &self.print_js]
     }
 }
 
@@ -57,6 +58,11 @@ static ASSETS: LazyLock<Assets> = LazyLock::new(|| Assets {
         "icon.svg",
         include_bytes!("../../static/icon.svg"),
         "image/svg+xml",
+    ),
+    print_js: asset(
+        "print.js",
+        include_bytes!("../../static/print.js"),
+        "text/javascript; charset=utf-8",
     ),
 });
 

@@ -1,9 +1,11 @@
 //! The HTTP side: one module per area, each with its routes, handlers and page structs.
 
 pub mod api;
+pub mod assessment;
 pub mod assets;
 pub mod helplines;
 pub mod pages;
+pub mod questionnaire;
 pub mod search;
 pub mod treatments;
 
@@ -30,6 +32,8 @@ pub struct Layout {
     pub css: &'static str,
     /// Content-hashed URL of the site icon.
     pub icon: &'static str,
+    /// Content-hashed URL of the summary sheet's print script.
+    pub print_js: &'static str,
     /// The main-navigation entry to mark as current (`""` for none).
     pub section: &'static str,
 }
@@ -40,6 +44,7 @@ impl Layout {
         Layout {
             css: &assets.css.url,
             icon: &assets.icon.url,
+            print_js: &assets.print_js.url,
             section,
         }
     }
@@ -56,6 +61,7 @@ pub fn router(state: AppState) -> Router {
         .merge(treatments::router())
         .merge(helplines::router())
         .merge(search::router())
+        .merge(assessment::router())
         .merge(assets::router())
         .route("/healthz", get(healthz))
         .nest("/api", api::router())

@@ -13,9 +13,7 @@ use crate::content::Category;
 use crate::error::AppError;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/", get(home))
-        .route("/assessment", get(assessment))
+    Router::new().route("/", get(home))
 }
 
 /// `/`: what the site is for and three ways in.
@@ -37,19 +35,6 @@ async fn home(State(state): State<AppState>) -> Result<Html<String>, AppError> {
     render(&HomePage {
         layout: Layout::new("home"),
         categories,
-    })
-}
-
-/// `/assessment`: a placeholder until the questionnaire arrives.
-#[derive(Template)]
-#[template(path = "assessment_soon.html")]
-pub struct AssessmentSoonPage {
-    pub layout: Layout,
-}
-
-async fn assessment() -> Result<Html<String>, AppError> {
-    render(&AssessmentSoonPage {
-        layout: Layout::new("assessment"),
     })
 }
 

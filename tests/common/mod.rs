@@ -48,6 +48,7 @@ pub fn config(dir: &TempDir, content: &Path) -> Config {
         listen: "127.0.0.1:0".parse().unwrap(),
         database: dir.path().join("test.sqlite3").display().to_string(),
         content_dir: content.to_path_buf(),
+        retention_days: 30,
     }
 }
 

@@ -1,0 +1,110 @@
+//! Saved assessments: written once, read by id, deleted after the retention period.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use sqlx::SqlitePool;
+
+use crate::assessment::{Answers, Evaluation};
+
+/// An assessment as stored.
+#[derive(Debug, Clone)]
+pub struct SavedAssessment {
+    pub id: String,
+    pub answers: Answers,
+    pub result: Evaluation,
+    pub rules_version: String,
+    pub content_version: String,
+    /// UTC, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub created_at: String,
+}
+
+/// 128 random bits from the operating system, URL-safe: unguessable, so the id is
+/// the only key anyone needs, and no account or name is ever asked for.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("the operating system provides random bytes");
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Whether `id` has the shape of one of ours (22 base64url characters).
+pub fn is_valid_id(id: &str) -> bool {
+    id.len() == 22
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Saves and returns only once the transaction has committed.
+pub async fn insert(
+    pool: &SqlitePool,
+    answers: &Answers,
+    result: &Evaluation,
+    content_version: &str,
+) -> Result<SavedAssessment, sqlx::Error> {
+    let id = new_id();
+    let answers_json = serde_json::to_string(answers).map_err(|e| sqlx::Error::Encode(e.into()))?;
+    let result_json = serde_json::to_string(result).map_err(|e| sqlx::Error::Encode(e.into()))?;
+    let created_at = sqlx::query_scalar!(
+        r#"INSERT INTO assessments (id, answers, result, rules_version, content_version, created_at)
+           VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+           RETURNING created_at"#,
+        id,
+        answers_json,
+        result_json,
+        result.rules_version,
+        content_version
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(SavedAssessment {
+        id,
+        answers: answers.clone(),
+        result: result.clone(),
+        rules_version: result.rules_version.clone(),
+        content_version: content_version.to_string(),
+        created_at,
+    })
+}
+
+/// The assessment, unless unknown or older than `retention_days` (expired ones are
+/// gone even before the purge gets to them).
+pub async fn find(
+    pool: &SqlitePool,
+    id: &str,
+    retention_days: u32,
+) -> Result<Option<SavedAssessment>, sqlx::Error> {
+    if !is_valid_id(id) {
+        return Ok(None);
+    }
+    let cutoff = format!("-{retention_days} days");
+    let row = sqlx::query!(
+        r#"SELECT id, answers, result, rules_version, content_version, created_at
+           FROM assessments
+           WHERE id = ? AND created_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)"#,
+        id,
+        cutoff
+    )
+    .fetch_optional(pool)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    Ok(Some(SavedAssessment {
+        id: row.id,
+        answers: serde_json::from_str(&row.answers).map_err(|e| sqlx::Error::Decode(e.into()))?,
+        result: serde_json::from_str(&row.result).map_err(|e| sqlx::Error::Decode(e.into()))?,
+        rules_version: row.rules_version,
+        content_version: row.content_version,
+        created_at: row.created_at,
+    }))
+}
+
+/// Deletes assessments older than `retention_days`; returns how many.
+pub async fn purge_expired(pool: &SqlitePool, retention_days: u32) -> Result<u64, sqlx::Error> {
+    let cutoff = format!("-{retention_days} days");
+    let done = sqlx::query!(
+        "DELETE FROM assessments WHERE created_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)",
+        cutoff
+    )
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected())
+}

@@ -1,0 +1,406 @@
+//! The questionnaire pages, the result and the clinician's summary sheet.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Form, Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+
+use super::questionnaire::{
+    DSM5_CRITERIA, DSM5_ITEM, FormValues, GO_KEY, Question, STEP_KEY, STEPS, Step, answer_label,
+    question,
+};
+use super::{Layout, render};
+use crate::AppState;
+use crate::assessment::answers::Kind;
+use crate::assessment::result::{Level, MedicationStatus, Plan};
+use crate::assessment::{AnswerError, Answers, Evaluation, Field, evaluate};
+use crate::content::Library;
+use crate::error::AppError;
+use crate::store::assessments::{self, SavedAssessment};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/assessment", get(start).post(submit))
+        .route("/assessment/step", post(step))
+        .route("/assessments/{id}", get(show))
+        .route("/assessments/{id}/summary", get(summary))
+}
+
+/// A choice on screen.
+pub struct OptionView {
+    pub value: &'static str,
+    pub label: &'static str,
+    pub checked: bool,
+}
+
+/// A question on screen, with what was answered and any error.
+pub struct QuestionView {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub say: &'static str,
+    /// `one`, `many` or `number`.
+    pub kind: &'static str,
+    pub options: Vec<OptionView>,
+    /// For `one` questions: "don't know / declined" is the current answer.
+    pub unknown_checked: bool,
+    /// For `many` questions: "none of these" is ticked.
+    pub none_checked: bool,
+    /// For `number` questions: the value as typed.
+    pub value: String,
+    pub max: u32,
+    pub error: Option<String>,
+}
+
+impl QuestionView {
+    fn new(q: &'static Question, form: &FormValues, errors: &[AnswerError]) -> QuestionView {
+        let name = q.field.name();
+        let current = form.get(name);
+        let answered = current
+            .iter()
+            .any(|v| !v.trim().is_empty() && v != "unknown");
+        let (kind, max) = match q.field.kind() {
+            Kind::One(_) | Kind::YesNo => ("one", 0),
+            Kind::Many(_) => ("many", 0),
+            Kind::Number { max } => ("number", max),
+        };
+        QuestionView {
+            name,
+            label: q.label,
+            say: q.say,
+            kind,
+            options: q
+                .options
+                .iter()
+                .map(|(value, label)| OptionView {
+                    value,
+                    label,
+                    checked: form.has(name, value),
+                })
+                .collect(),
+            unknown_checked: !answered,
+            none_checked: form.has(name, "none"),
+            value: form.first(name).to_string(),
+            max,
+            error: errors
+                .iter()
+                .find(|e| e.field == name)
+                .map(|e| e.message.clone()),
+        }
+    }
+}
+
+/// One step of the questionnaire.
+#[derive(Template)]
+#[template(path = "assessment_step.html")]
+pub struct StepPage {
+    pub layout: Layout,
+    pub step: &'static Step,
+    /// All steps, for the progress indicator.
+    pub steps: &'static [Step],
+    pub questions: Vec<QuestionView>,
+    /// Answers from the other steps, carried as hidden fields.
+    pub hidden: Vec<(String, String)>,
+    /// Errors for fields not shown as questions (unknown fields), and the summary.
+    pub errors: Vec<AnswerError>,
+    /// The DSM-5 checklist (step 2), with each item's ticked state.
+    pub checklist: Vec<(usize, &'static str, bool)>,
+    pub checklist_none: bool,
+    /// Open the checklist when anything in it is ticked.
+    pub checklist_open: bool,
+    pub is_last: bool,
+}
+
+fn step_page(number: usize, form: &FormValues, errors: Vec<AnswerError>) -> StepPage {
+    let step = &STEPS[number.clamp(1, STEPS.len()) - 1];
+    StepPage {
+        layout: Layout::new("assessment"),
+        step,
+        steps: &STEPS,
+        questions: step
+            .questions
+            .iter()
+            .map(|q| QuestionView::new(q, form, &errors))
+            .collect(),
+        hidden: form
+            .hidden_for(step.number)
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        checklist: DSM5_CRITERIA
+            .iter()
+            .enumerate()
+            .map(|(i, text)| (i + 1, *text, form.has(DSM5_ITEM, &(i + 1).to_string())))
+            .collect(),
+        checklist_none: form.has(DSM5_ITEM, "none"),
+        checklist_open: !form.get(DSM5_ITEM).is_empty(),
+        is_last: step.number == STEPS.len(),
+        errors,
+    }
+}
+
+fn respond(status: StatusCode, page: &StepPage) -> Result<Response, AppError> {
+    Ok((status, [(header::CACHE_CONTROL, "no-store")], render(page)?).into_response())
+}
+
+async fn start() -> Result<Response, AppError> {
+    respond(
+        StatusCode::OK,
+        &step_page(1, &FormValues::default(), vec![]),
+    )
+}
+
+fn current_step(pairs: &[(String, String)]) -> usize {
+    pairs
+        .iter()
+        .find(|(k, _)| k == STEP_KEY)
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(1)
+        .clamp(1, STEPS.len())
+}
+
+/// Back and next: moving on checks this step's answers; going back never blocks.
+async fn step(Form(pairs): Form<Vec<(String, String)>>) -> Result<Response, AppError> {
+    let form = FormValues::from_pairs(&pairs);
+    let here = current_step(&pairs);
+    let going_back = pairs.iter().any(|(k, v)| k == GO_KEY && v == "back");
+    if going_back {
+        return respond(
+            StatusCode::OK,
+            &step_page(here.saturating_sub(1).max(1), &form, vec![]),
+        );
+    }
+    let (_, errors) = form.answers();
+    let errors_here: Vec<AnswerError> = errors
+        .into_iter()
+        .filter(|e| {
+            super::questionnaire::step_of(&e.field) == here || Field::from_name(&e.field).is_none()
+        })
+        .collect();
+    if !errors_here.is_empty() {
+        return respond(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &step_page(here, &form, errors_here),
+        );
+    }
+    respond(
+        StatusCode::OK,
+        &step_page((here + 1).min(STEPS.len()), &form, vec![]),
+    )
+}
+
+/// The last step (or one POST with every answer): evaluate, save, and show the result.
+async fn submit(
+    State(state): State<AppState>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AppError> {
+    let form = FormValues::from_pairs(&pairs);
+    let (answers, errors) = form.answers();
+    if let Some(first) = errors.first() {
+        let step = super::questionnaire::step_of(&first.field);
+        return respond(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &step_page(step, &form, errors),
+        );
+    }
+    let saved = save(&state, &answers).await?;
+    Ok(Redirect::to(&format!("/assessments/{}", saved.id)).into_response())
+}
+
+/// Evaluates and saves; shared with the API.
+pub async fn save(state: &AppState, answers: &Answers) -> Result<SavedAssessment, AppError> {
+    let result = evaluate(answers, state.library.helplines());
+    Ok(assessments::insert(&state.pool, answers, &result, &state.library.version).await?)
+}
+
+async fn find(state: &AppState, id: &str) -> Result<SavedAssessment, AppError> {
+    assessments::find(&state.pool, id, state.retention_days)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// A medication, therapy or support suggestion with its page title.
+pub struct SuggestionView {
+    pub slug: String,
+    pub title: String,
+    pub reasons: Vec<String>,
+    /// Status label and CSS class, for medications.
+    pub status: Option<(&'static str, &'static str)>,
+}
+
+/// A question still worth asking, with the words for it.
+pub struct AskNext {
+    pub label: &'static str,
+    pub say: &'static str,
+}
+
+/// What both the result page and the summary sheet show.
+pub struct ResultView {
+    pub id: String,
+    pub created_at: String,
+    pub rules_version: String,
+    pub content_version: String,
+    pub result: Evaluation,
+    pub severity: &'static str,
+    pub severity_is_estimate: bool,
+    pub setting: &'static str,
+    pub setting_slug: &'static str,
+    pub plan: &'static str,
+    pub medications: Vec<SuggestionView>,
+    pub therapies: Vec<SuggestionView>,
+    pub support: Vec<SuggestionView>,
+    pub ask_next: Vec<AskNext>,
+    pub talking_points: Vec<String>,
+    /// (question, answer) for every field.
+    pub answers: Vec<(&'static str, String)>,
+}
+
+impl ResultView {
+    fn new(saved: SavedAssessment, library: &Library) -> ResultView {
+        let title = |slug: &str| {
+            library
+                .get(slug)
+                .map_or_else(|| slug.replace('-', " "), |t| t.title.clone())
+        };
+        let r = &saved.result;
+        let view = |slug: &String, reasons: &Vec<String>| SuggestionView {
+            slug: slug.clone(),
+            title: title(slug),
+            reasons: reasons.clone(),
+            status: None,
+        };
+        ResultView {
+            severity: r.severity.label(),
+            severity_is_estimate: r.severity_basis
+                == crate::assessment::result::SeverityBasis::Estimate,
+            setting: r.setting.level.label(),
+            setting_slug: r.setting.level.slug(),
+            plan: r.approach.plan.label(),
+            medications: r
+                .medications
+                .iter()
+                .map(|m| SuggestionView {
+                    status: Some((m.status.label(), m.status.css())),
+                    ..view(&m.slug, &m.reasons)
+                })
+                .collect(),
+            therapies: r
+                .therapies
+                .iter()
+                .map(|t| view(&t.slug, &t.reasons))
+                .collect(),
+            support: r
+                .support
+                .iter()
+                .map(|s| view(&s.slug, &s.reasons))
+                .collect(),
+            ask_next: r
+                .missing
+                .iter()
+                .filter_map(|f| Field::from_name(f))
+                .map(|f| {
+                    let q = question(f);
+                    AskNext {
+                        label: q.label,
+                        say: q.say,
+                    }
+                })
+                .collect(),
+            talking_points: talking_points(r, library),
+            answers: Field::ALL
+                .into_iter()
+                .map(|f| (question(f).short, answer_label(f, &saved.answers)))
+                .collect(),
+            id: saved.id,
+            created_at: saved.created_at.replace('T', " ").replace('Z', " UTC"),
+            rules_version: saved.rules_version,
+            content_version: saved.content_version,
+            result: saved.result,
+        }
+    }
+}
+
+/// Sentences staff can read to the caller, in the order a call usually goes.
+fn talking_points(r: &Evaluation, library: &Library) -> Vec<String> {
+    let title = |slug: &str| {
+        library
+            .get(slug)
+            .map_or(slug.to_string(), |t| t.title.to_lowercase())
+    };
+    let mut points = vec![format!(
+        "From what you've told me, a good place to start is {}. I'll explain why, and none of this is a final decision: a treatment program will talk it through with you.",
+        r.setting.level.label().to_lowercase()
+    )];
+    let suggested: Vec<String> = r
+        .medications
+        .iter()
+        .filter(|m| m.status == MedicationStatus::Suggested && m.slug != "naloxone")
+        .map(|m| title(&m.slug))
+        .collect();
+    match r.approach.plan {
+        Plan::Maintenance if !suggested.is_empty() => points.push(format!(
+            "Medicine works. {} can take away withdrawal and cravings, and people who stay on it are much less likely to die of an overdose.",
+            suggested.join(" or ")
+        )),
+        Plan::Maintenance => points.push("Staying on a medicine for opioid addiction long term is the safest path for most people, and it is worth talking through the options.".to_string()),
+        Plan::Taper => points.push("You'd like to come off opioids. That can work when it is done slowly, with support. After stopping, your body can't handle the amount it used to, so a slip can be much more dangerous than before.".to_string()),
+    }
+    if r.setting.level == Level::Inpatient {
+        points.push("A residential program gives you a safe place to stay and people around you day and night while treatment starts.".to_string());
+    }
+    points.push("Please keep naloxone, also called Narcan, at home, and show someone close to you how to use it. It can reverse an overdose. In the US you can buy it at a pharmacy without a prescription.".to_string());
+    points.push("If you ever think someone is overdosing, call 911 right away.".to_string());
+    points.push("You can call the free SAMHSA helpline at 1-800-662-4357 any time, day or night, to find treatment near you.".to_string());
+    points
+}
+
+#[derive(Template)]
+#[template(path = "assessment_result.html")]
+pub struct ResultPage {
+    pub layout: Layout,
+    pub view: ResultView,
+}
+
+async fn show(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+    let saved = find(&state, &id).await?;
+    let page = ResultPage {
+        layout: Layout::new("assessment"),
+        view: ResultView::new(saved, &state.library),
+    };
+    Ok(([(header::CACHE_CONTROL, "no-store")], render(&page)?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "assessment_summary.html")]
+pub struct SummaryPage {
+    pub layout: Layout,
+    pub view: ResultView,
+}
+
+async fn summary(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let saved = find(&state, &id).await?;
+    let page = SummaryPage {
+        layout: Layout::new("assessment"),
+        view: ResultView::new(saved, &state.library),
+    };
+    Ok(([(header::CACHE_CONTROL, "no-store")], render(&page)?).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_button_comes_first_so_enter_moves_forward() {
+        let page = step_page(2, &FormValues::default(), vec![])
+            .render()
+            .unwrap();
+        let next = page.find("value=\"next\"").expect("next button");
+        let back = page.find("value=\"back\"").expect("back button");
+        assert!(next < back, "Enter submits the first button in the form");
+    }
+}

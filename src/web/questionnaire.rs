@@ -1,0 +1,556 @@
+//! The questionnaire as intake staff see it: the questions in four short steps, the
+//! words to read aloud, and reading the HTML form back into [`Answers`].
+//!
+//! The form keeps no state on the server: every answer travels in the form itself
+//! (hidden fields for the steps not on screen), so back and next never lose anything.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::assessment::answers::Kind;
+use crate::assessment::{AnswerError, Answers, Field};
+
+/// One question on the form.
+pub struct Question {
+    pub field: Field,
+    /// The question as written on screen.
+    pub label: &'static str,
+    /// Words staff can read to the caller.
+    pub say: &'static str,
+    /// Short name for the clinician's summary.
+    pub short: &'static str,
+    /// The choices, as (value, label), for choice and list questions.
+    pub options: &'static [(&'static str, &'static str)],
+}
+
+pub struct Step {
+    pub number: usize,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub questions: &'static [Question],
+}
+
+const YES_NO: &[(&str, &str)] = &[("true", "Yes"), ("false", "No")];
+
+pub const STEPS: [Step; 4] = [
+    Step {
+        number: 1,
+        title: "Use pattern",
+        intro: "How opioids are being used now. Any question can be left as \"don't know\".",
+        questions: &[
+            Question {
+                field: Field::Frequency,
+                label: "How often are opioids used?",
+                short: "Frequency",
+                say: "In the last month, about how often have you used heroin, fentanyl or other opioids?",
+                options: &[
+                    ("daily", "Every day"),
+                    ("weekly", "Weekly, but not every day"),
+                    ("occasional", "Less than weekly"),
+                ],
+            },
+            Question {
+                field: Field::Duration,
+                label: "For how long?",
+                short: "Duration",
+                say: "How long has this been going on, roughly?",
+                options: &[
+                    ("under_1_year", "Under a year"),
+                    ("1_to_5_years", "1 to 5 years"),
+                    ("over_5_years", "Over 5 years"),
+                ],
+            },
+            Question {
+                field: Field::QuitAttempts,
+                label: "Earlier attempts to stop",
+                short: "Quit attempts",
+                say: "Have you tried to cut down or stop before? Once, or several times?",
+                options: &[
+                    ("none", "None"),
+                    ("one", "Once"),
+                    ("several", "Several times"),
+                ],
+            },
+            Question {
+                field: Field::RelapseHistory,
+                label: "Returned to use after a period of not using or after treatment?",
+                short: "Relapse history",
+                say: "Has there been a time you stopped for a while, or had treatment, and then started again?",
+                options: YES_NO,
+            },
+            Question {
+                field: Field::Injects,
+                label: "Injects drugs?",
+                short: "Injects",
+                say: "Do you ever inject? I ask everyone, so we can talk about safer ways and testing.",
+                options: YES_NO,
+            },
+            Question {
+                field: Field::DaysSinceLastUse,
+                label: "Days since opioids were last used",
+                short: "Days since last use",
+                say: "When did you last use any opioid? Today counts as 0 days.",
+                options: &[],
+            },
+        ],
+    },
+    Step {
+        number: 2,
+        title: "Health",
+        intro: "Health questions help match care. The DSM-5 checklist is optional.",
+        questions: &[
+            Question {
+                field: Field::Dsm5Criteria,
+                label: "How many of the 11 DSM-5 criteria are met (last 12 months)?",
+                short: "DSM-5 criteria met",
+                say: "Enter a number from 0 to 11, or tick the checklist below and leave this empty.",
+                options: &[],
+            },
+            Question {
+                field: Field::MentalHealth,
+                label: "Mental-health conditions",
+                short: "Mental health",
+                say: "Have you been told you have, or do you think you have, any of these?",
+                options: &[
+                    ("depression", "Depression"),
+                    ("anxiety", "Anxiety"),
+                    ("ptsd", "PTSD or trauma"),
+                    ("bipolar", "Bipolar disorder"),
+                    ("psychosis", "Psychosis"),
+                    ("other", "Something else"),
+                ],
+            },
+            Question {
+                field: Field::OtherSubstances,
+                label: "Other substances used",
+                short: "Other substances",
+                say: "Do you also use alcohol, pills like Xanax or Valium, meth or cocaine, or anything else?",
+                options: &[
+                    ("alcohol", "Alcohol"),
+                    ("benzodiazepines", "Benzodiazepines (Xanax, Valium…)"),
+                    ("stimulants", "Stimulants (meth, cocaine)"),
+                    ("other", "Something else"),
+                ],
+            },
+            Question {
+                field: Field::MedicalConditions,
+                label: "Medical problems that need care?",
+                short: "Medical conditions",
+                say: "Are there health problems that need a doctor's care right now, like infections, heart, liver or lung problems?",
+                options: YES_NO,
+            },
+            Question {
+                field: Field::Pregnant,
+                label: "Pregnant?",
+                short: "Pregnant",
+                say: "Is there a chance you are pregnant? This changes which treatments are safest.",
+                options: YES_NO,
+            },
+        ],
+    },
+    Step {
+        number: 3,
+        title: "Life circumstances",
+        intro: "Where treatment fits in daily life.",
+        questions: &[
+            Question {
+                field: Field::Housing,
+                label: "Housing",
+                short: "Housing",
+                say: "Do you have a steady place to live right now?",
+                options: &[
+                    ("stable", "Stable"),
+                    ("unstable", "Unstable (couch-surfing, at risk)"),
+                    ("homeless", "Homeless"),
+                ],
+            },
+            Question {
+                field: Field::Support,
+                label: "Family and social support",
+                short: "Support",
+                say: "Is there family or a friend who can support you through treatment?",
+                options: &[("strong", "Strong"), ("some", "Some"), ("none", "None")],
+            },
+            Question {
+                field: Field::Responsibilities,
+                label: "Responsibilities care must fit around",
+                short: "Responsibilities",
+                say: "Do you work, study or care for someone, so treatment needs to fit around it?",
+                options: &[
+                    ("work", "Work"),
+                    ("school", "School"),
+                    ("caregiving", "Caring for children or others"),
+                ],
+            },
+            Question {
+                field: Field::NeedsPrivacy,
+                label: "Needs treatment to stay private?",
+                short: "Needs privacy",
+                say: "Is it important that time away for treatment doesn't draw attention?",
+                options: YES_NO,
+            },
+            Question {
+                field: Field::CompletedResidential,
+                label: "Has just completed residential treatment?",
+                short: "Just completed residential",
+                say: "Are you just finishing a stay in a residential or inpatient program?",
+                options: YES_NO,
+            },
+        ],
+    },
+    Step {
+        number: 4,
+        title: "Preferences",
+        intro: "What the caller wants. Every preference is respected and explained.",
+        questions: &[
+            Question {
+                field: Field::MedicationPreference,
+                label: "Medication preference",
+                short: "Medication preference",
+                say: "Some people take medicine like methadone or buprenorphine, some prefer not to. What feels right to you?",
+                options: &[
+                    ("open", "Open to any medication"),
+                    ("no_opioid_agonist", "No methadone or buprenorphine"),
+                    ("no_medication", "No medication at all"),
+                    ("unsure", "Unsure"),
+                ],
+            },
+            Question {
+                field: Field::Country,
+                label: "Country",
+                short: "Country",
+                say: "Which country are you in? This picks the helplines to give you.",
+                options: &[("us", "United States"), ("ca", "Canada")],
+            },
+        ],
+    },
+];
+
+/// The 11 DSM-5 criteria for opioid use disorder, in plain words (last 12 months).
+pub const DSM5_CRITERIA: [&str; 11] = [
+    "Takes more, or for longer, than intended",
+    "Wants to cut down or has tried and could not",
+    "Spends a lot of time getting, using or recovering",
+    "Cravings or strong urges to use",
+    "Use gets in the way of work, school or home duties",
+    "Keeps using despite problems with other people",
+    "Has given up activities that mattered",
+    "Uses in physically dangerous situations",
+    "Keeps using despite knowing it harms body or mind",
+    "Tolerance: needs more for the same effect (not counting prescribed use)",
+    "Withdrawal when stopping (not counting prescribed use)",
+];
+
+pub fn question(field: Field) -> &'static Question {
+    STEPS
+        .iter()
+        .flat_map(|s| s.questions.iter())
+        .find(|q| q.field == field)
+        .expect("every field has a question")
+}
+
+pub fn step_of(field: &str) -> usize {
+    if field == DSM5_ITEM {
+        return 2;
+    }
+    STEPS
+        .iter()
+        .find(|s| s.questions.iter().any(|q| q.field.name() == field))
+        .map_or(1, |s| s.number)
+}
+
+/// The label of an answer's value, for the result and summary pages.
+pub fn answer_label(field: Field, answers: &Answers) -> String {
+    let json = answers.to_json();
+    let Some(value) = json.get(field.name()) else {
+        return "Don't know / declined".to_string();
+    };
+    let q = question(field);
+    let label = |v: &str| {
+        q.options
+            .iter()
+            .find(|(val, _)| *val == v)
+            .map_or(v.to_string(), |(_, l)| l.to_string())
+    };
+    match value {
+        Value::Array(items) if items.is_empty() => "None".to_string(),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(label)
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Bool(b) => label(if *b { "true" } else { "false" }),
+        Value::String(s) => label(s),
+        other => other.to_string(),
+    }
+}
+
+/// Form keys that steer the questionnaire rather than answer it.
+pub const STEP_KEY: &str = "step";
+pub const GO_KEY: &str = "go";
+/// Ticked DSM-5 checklist items: `1`–`11`, or `none`.
+pub const DSM5_ITEM: &str = "dsm5_item";
+
+/// What was typed, kept as text so that a wrong value is shown back as typed.
+#[derive(Debug, Clone, Default)]
+pub struct FormValues(pub BTreeMap<String, Vec<String>>);
+
+impl FormValues {
+    pub fn from_pairs(pairs: &[(String, String)]) -> FormValues {
+        let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (k, v) in pairs {
+            if k == STEP_KEY || k == GO_KEY {
+                continue;
+            }
+            map.entry(k.clone()).or_default().push(v.clone());
+        }
+        FormValues(map)
+    }
+
+    pub fn get(&self, key: &str) -> &[String] {
+        self.0.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first value, or "".
+    pub fn first(&self, key: &str) -> &str {
+        self.get(key).first().map_or("", String::as_str)
+    }
+
+    pub fn has(&self, key: &str, value: &str) -> bool {
+        self.get(key).iter().any(|v| v == value)
+    }
+
+    /// Every (key, value) not on `step`, for hidden fields.
+    pub fn hidden_for(&self, step: usize) -> Vec<(&str, &str)> {
+        self.0
+            .iter()
+            .filter(|(k, _)| step_of(k) != step)
+            .flat_map(|(k, vs)| {
+                vs.iter()
+                    .filter(|v| !v.is_empty())
+                    .map(move |v| (k.as_str(), v.as_str()))
+            })
+            .collect()
+    }
+
+    /// Reads the answers. Every field is checked; the errors name their fields, and the
+    /// answers that were fine are kept.
+    pub fn answers(&self) -> (Answers, Vec<AnswerError>) {
+        let mut answers = Answers::default();
+        let mut errors = Vec::new();
+        for key in self.0.keys() {
+            if key != DSM5_ITEM && Field::from_name(key).is_none() {
+                errors.push(AnswerError {
+                    field: key.chars().take(64).collect(),
+                    message: "is not a question we ask".into(),
+                });
+            }
+        }
+        for field in Field::ALL {
+            let values: Vec<&str> = self
+                .get(field.name())
+                .iter()
+                .map(|v| v.trim())
+                .filter(|v| !v.is_empty() && *v != "unknown")
+                .collect();
+            let error = |message: String| AnswerError {
+                field: field.name().to_string(),
+                message,
+            };
+            let value = match field.kind() {
+                Kind::Many(_) => {
+                    if values.contains(&"none") && values.len() > 1 {
+                        errors.push(error(
+                            "tick \"None\" or the items that apply, not both".into(),
+                        ));
+                        continue;
+                    }
+                    match values.as_slice() {
+                        [] => continue,
+                        ["none"] => Value::Array(vec![]),
+                        items => Value::Array(items.iter().map(|v| Value::from(*v)).collect()),
+                    }
+                }
+                _ if values.len() > 1 => {
+                    errors.push(error("give one answer".into()));
+                    continue;
+                }
+                _ => match (field.kind(), values.first()) {
+                    (_, None) => continue,
+                    (Kind::YesNo, Some(&"true" | &"yes")) => Value::Bool(true),
+                    (Kind::YesNo, Some(&"false" | &"no")) => Value::Bool(false),
+                    (Kind::Number { max }, Some(v)) => match v.parse::<u64>() {
+                        Ok(n) => Value::from(n),
+                        Err(_) => {
+                            errors.push(error(format!(
+                                "must be a whole number from 0 to {max}, or left empty"
+                            )));
+                            continue;
+                        }
+                    },
+                    (_, Some(v)) => Value::from(*v),
+                },
+            };
+            if let Err(e) = field.set(&mut answers, &value) {
+                errors.push(e);
+            }
+        }
+        self.apply_checklist(&mut answers, &mut errors);
+        (answers, errors)
+    }
+
+    /// The optional checklist fills `dsm5_criteria` when the number is left empty.
+    fn apply_checklist(&self, answers: &mut Answers, errors: &mut Vec<AnswerError>) {
+        let ticked = self.get(DSM5_ITEM);
+        if ticked.is_empty() {
+            return;
+        }
+        let none = ticked.iter().any(|v| v == "none");
+        let mut items: Vec<u8> = ticked
+            .iter()
+            .filter_map(|v| v.parse().ok())
+            .filter(|n| (1..=11).contains(n))
+            .collect();
+        items.sort();
+        items.dedup();
+        let field = Field::Dsm5Criteria.name().to_string();
+        if none && !items.is_empty() {
+            errors.push(AnswerError {
+                field,
+                message: "tick \"None of these\" or the criteria that apply, not both".into(),
+            });
+            return;
+        }
+        let count = items.len() as u8;
+        match answers.dsm5_criteria {
+            Some(n) if n != count => errors.push(AnswerError {
+                field,
+                message: format!("the number ({n}) and the checklist ({count} ticked) disagree: fix one, or empty the number"),
+            }),
+            _ => answers.dsm5_criteria = Some(count),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::answers::{Frequency, MentalHealth};
+
+    fn form(pairs: &[(&str, &str)]) -> FormValues {
+        FormValues::from_pairs(
+            &pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    #[test]
+    fn every_field_has_exactly_one_question() {
+        for field in Field::ALL {
+            let count = STEPS
+                .iter()
+                .flat_map(|s| s.questions.iter())
+                .filter(|q| q.field == field)
+                .count();
+            assert_eq!(count, 1, "{field:?}");
+            if let Kind::One(names) | Kind::Many(names) = field.kind() {
+                let values: Vec<_> = question(field).options.iter().map(|(v, _)| *v).collect();
+                assert_eq!(values, names, "{field:?} offers every choice");
+            }
+        }
+    }
+
+    #[test]
+    fn reads_the_form() {
+        let (a, errors) = form(&[
+            ("frequency", "daily"),
+            ("duration", ""),
+            ("injects", "false"),
+            ("days_since_last_use", " 3 "),
+            ("mental_health", "ptsd"),
+            ("mental_health", "depression"),
+            ("other_substances", "none"),
+            ("pregnant", "unknown"),
+            ("step", "2"),
+            ("go", "next"),
+        ])
+        .answers();
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(a.frequency, Some(Frequency::Daily));
+        assert_eq!(a.duration, None, "empty is don't know");
+        assert_eq!(a.injects, Some(false));
+        assert_eq!(a.days_since_last_use, Some(3));
+        assert_eq!(
+            a.mental_health,
+            Some(vec![MentalHealth::Depression, MentalHealth::Ptsd])
+        );
+        assert_eq!(a.other_substances, Some(vec![]));
+        assert_eq!(a.pregnant, None);
+    }
+
+    #[test]
+    fn the_checklist_counts_criteria() {
+        let (a, e) = form(&[("dsm5_item", "1"), ("dsm5_item", "4"), ("dsm5_item", "11")]).answers();
+        assert!(e.is_empty());
+        assert_eq!(a.dsm5_criteria, Some(3));
+        let (a, e) = form(&[("dsm5_item", "none")]).answers();
+        assert!(e.is_empty());
+        assert_eq!(a.dsm5_criteria, Some(0));
+        let (_, e) = form(&[("dsm5_criteria", "5"), ("dsm5_item", "1")]).answers();
+        assert_eq!(e[0].field, "dsm5_criteria");
+    }
+
+    #[test]
+    fn errors_name_the_field_and_keep_the_other_answers() {
+        let cases = [
+            (vec![("dsm5_criteria", "12")], "dsm5_criteria"),
+            (vec![("dsm5_criteria", "many")], "dsm5_criteria"),
+            (vec![("days_since_last_use", "-1")], "days_since_last_use"),
+            (vec![("frequency", "hourly")], "frequency"),
+            (
+                vec![("frequency", "daily"), ("frequency", "weekly")],
+                "frequency",
+            ),
+            (vec![("injects", "maybe")], "injects"),
+            (
+                vec![("mental_health", "none"), ("mental_health", "ptsd")],
+                "mental_health",
+            ),
+            (vec![("mental_health", "sadness")], "mental_health"),
+            (vec![("favourite_colour", "blue")], "favourite_colour"),
+        ];
+        for (mut pairs, field) in cases {
+            pairs.push(("housing", "stable"));
+            let (a, errors) = form(&pairs).answers();
+            assert_eq!(errors.len(), 1, "{pairs:?}: {errors:?}");
+            assert_eq!(errors[0].field, field, "{pairs:?}");
+            assert_eq!(
+                a.housing,
+                Some(crate::assessment::answers::Housing::Stable),
+                "{pairs:?} keeps the rest"
+            );
+        }
+    }
+
+    #[test]
+    fn hidden_fields_carry_the_other_steps() {
+        let f = form(&[
+            ("frequency", "daily"),
+            ("housing", "stable"),
+            ("dsm5_item", "2"),
+            ("country", ""),
+        ]);
+        assert_eq!(
+            f.hidden_for(1),
+            vec![("dsm5_item", "2"), ("housing", "stable")]
+        );
+        assert_eq!(
+            f.hidden_for(2),
+            vec![("frequency", "daily"), ("housing", "stable")]
+        );
+    }
+}

@@ -1,0 +1,579 @@
+//! The questionnaire, saved assessments, the summary sheet and the assessment API.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::{TestApp, h1};
+use serde_json::{Value, json};
+use treatment_navigator::assessment::engine::SLUGS;
+
+fn post_json(uri: &str, body: impl Into<Body>) -> Request<Body> {
+    Request::post(uri)
+        .header("content-type", "application/json")
+        .body(body.into())
+        .unwrap()
+}
+
+fn post_form(uri: &str, pairs: &[(&str, &str)]) -> Request<Body> {
+    let body = pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+        .collect::<Vec<_>>()
+        .join("&");
+    Request::post(uri)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap()
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+async fn saved_count(app: &TestApp) -> i64 {
+    sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM assessments")
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap()
+}
+
+const FULL: &[(&str, &str)] = &[
+    ("frequency", "daily"),
+    ("duration", "over_5_years"),
+    ("quit_attempts", "several"),
+    ("relapse_history", "true"),
+    ("injects", "true"),
+    ("days_since_last_use", "2"),
+    ("dsm5_criteria", ""),
+    ("mental_health", "depression"),
+    ("other_substances", "benzodiazepines"),
+    ("medical_conditions", ""),
+    ("pregnant", "false"),
+    ("housing", "unstable"),
+    ("support", "some"),
+    ("responsibilities", "work"),
+    ("responsibilities", "caregiving"),
+    ("needs_privacy", ""),
+    ("completed_residential", "false"),
+    ("medication_preference", "open"),
+    ("country", "us"),
+];
+
+#[tokio::test]
+async fn evaluate_returns_an_explained_result_and_saves_nothing() {
+    let app = TestApp::new().await;
+    let answers = json!({"dsm5_criteria": 8, "housing": "homeless", "other_substances": ["alcohol"], "days_since_last_use": 3, "country": "ca"});
+    let r = app
+        .request(post_json("/api/v1/evaluate", answers.to_string()))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.header("cache-control"), "no-store");
+    let result = r.json();
+    assert_eq!(result["severity"], "severe");
+    assert_eq!(result["setting"]["level"], "inpatient");
+    assert!(!result["setting"]["reasons"].as_array().unwrap().is_empty());
+    assert_eq!(result["approach"]["plan"], "maintenance");
+    let meds: Vec<&str> = result["medications"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["slug"].as_str().unwrap())
+        .collect();
+    for slug in ["methadone", "buprenorphine", "naltrexone"] {
+        assert!(meds.contains(&slug), "{slug}");
+    }
+    let codes: Vec<&str> = result["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["code"].as_str().unwrap())
+        .collect();
+    for code in ["naloxone", "sedative_co_use", "naltrexone_wait"] {
+        assert!(codes.contains(&code), "{code} in {codes:?}");
+    }
+    let countries: Vec<&str> = result["helplines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["country"].as_str().unwrap())
+        .collect();
+    assert!(
+        !countries.is_empty() && countries.iter().all(|c| *c == "ca"),
+        "{countries:?}"
+    );
+    assert!(result["rules_version"].as_str().unwrap().starts_with("1."));
+    assert!(result["missing"].is_array());
+    assert_eq!(saved_count(&app).await, 0, "evaluate saves nothing");
+}
+
+#[tokio::test]
+async fn every_slug_the_engine_can_name_has_a_page() {
+    let app = TestApp::new().await;
+    for slug in SLUGS {
+        assert!(
+            app.state.library.get(slug).is_some(),
+            "{slug} has no content item"
+        );
+    }
+}
+
+#[tokio::test]
+async fn bad_api_input_is_refused_with_the_field_named() {
+    let app = TestApp::new().await;
+    let cases: Vec<(&str, String, StatusCode, Option<&str>)> = vec![
+        (
+            "unknown field",
+            json!({"name": "Jane"}).to_string(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("name"),
+        ),
+        (
+            "wrong type",
+            json!({"dsm5_criteria": "seven"}).to_string(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("dsm5_criteria"),
+        ),
+        (
+            "out of range",
+            json!({"dsm5_criteria": 12}).to_string(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("dsm5_criteria"),
+        ),
+        (
+            "negative days",
+            json!({"days_since_last_use": -4}).to_string(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("days_since_last_use"),
+        ),
+        (
+            "not in the list",
+            json!({"housing": "castle"}).to_string(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("housing"),
+        ),
+        (
+            "list item not in the list",
+            json!({"mental_health": ["sadness"]}).to_string(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("mental_health"),
+        ),
+        (
+            "list given as a string",
+            json!({"responsibilities": "work"}).to_string(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("responsibilities"),
+        ),
+        (
+            "boolean as a string",
+            json!({"pregnant": "yes"}).to_string(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("pregnant"),
+        ),
+        (
+            "not an object",
+            "[1, 2]".to_string(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("body"),
+        ),
+        (
+            "malformed JSON",
+            "{\"frequency\": ".to_string(),
+            StatusCode::BAD_REQUEST,
+            None,
+        ),
+        ("empty body", String::new(), StatusCode::BAD_REQUEST, None),
+        (
+            "too large",
+            format!(
+                "{{\"country\": \"us\", \"x\": \"{}\"}}",
+                "a".repeat(70 * 1024)
+            ),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            None,
+        ),
+    ];
+    for uri in ["/api/v1/evaluate", "/api/v1/assessments"] {
+        for (name, body, status, field) in &cases {
+            let r = app.request(post_json(uri, body.clone())).await;
+            assert_eq!(r.status, *status, "{uri} {name}: {}", r.body);
+            let json = r.json();
+            assert!(
+                json["error"].as_str().is_some_and(|e| !e.is_empty()),
+                "{uri} {name}: {json}"
+            );
+            if let Some(field) = field {
+                assert_eq!(json["field"], *field, "{uri} {name}");
+            }
+        }
+    }
+    assert_eq!(saved_count(&app).await, 0, "nothing bad was saved");
+}
+
+#[tokio::test]
+async fn an_assessment_is_saved_and_read_back_as_computed() {
+    let app = TestApp::new().await;
+    let answers =
+        json!({"dsm5_criteria": 5, "pregnant": true, "medication_preference": "no_opioid_agonist"});
+    let r = app
+        .request(post_json("/api/v1/assessments", answers.to_string()))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let created = r.json();
+    let id = created["id"].as_str().unwrap().to_string();
+    assert_eq!(id.len(), 22, "128 random bits in base64url");
+    assert!(
+        id.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    );
+    assert_eq!(r.header("location"), format!("/api/v1/assessments/{id}"));
+    assert_eq!(created["result"]["approach"]["plan"], "maintenance");
+
+    let again = app
+        .request(post_json("/api/v1/assessments", answers.to_string()))
+        .await
+        .json();
+    assert_ne!(
+        again["id"], created["id"],
+        "every assessment gets a fresh id"
+    );
+
+    let got = app.get(&format!("/api/v1/assessments/{id}")).await;
+    assert_eq!(got.status, StatusCode::OK);
+    assert_eq!(got.header("cache-control"), "no-store");
+    let record = got.json();
+    assert_eq!(record["result"], created["result"]);
+    assert_eq!(record["answers"]["pregnant"], true);
+    assert_eq!(
+        record["content_version"].as_str().unwrap(),
+        app.state.library.version
+    );
+
+    // Rules change after saving: the saved result must not be recomputed.
+    sqlx::query("UPDATE assessments SET result = json_set(result, '$.setting.reasons[0]', 'Reason written by older rules'), rules_version = '0.old'")
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
+    let page = app.get(&format!("/assessments/{id}")).await;
+    assert!(
+        page.body.contains("Reason written by older rules"),
+        "shows what was computed"
+    );
+    assert!(page.body.contains("0.old"));
+    let record = app.get(&format!("/api/v1/assessments/{id}")).await.json();
+    assert_eq!(
+        record["result"]["setting"]["reasons"][0],
+        "Reason written by older rules"
+    );
+
+    for missing in [
+        "/api/v1/assessments/AAAAAAAAAAAAAAAAAAAAAA",
+        "/api/v1/assessments/not-an-id",
+        "/api/v1/assessments/%27%20OR%201%3D1",
+    ] {
+        let r = app.get(missing).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{missing}");
+        assert!(r.json()["error"].is_string());
+    }
+}
+
+#[tokio::test]
+async fn expired_assessments_are_gone_and_purged() {
+    let app = TestApp::new().await;
+    let id = app
+        .request(post_json("/api/v1/assessments", "{}"))
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let keep = app
+        .request(post_json("/api/v1/assessments", "{}"))
+        .await
+        .json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    sqlx::query("UPDATE assessments SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-31 days') WHERE id = ?")
+        .bind(&id)
+        .execute(&app.state.pool)
+        .await
+        .unwrap();
+    for path in [
+        format!("/assessments/{id}"),
+        format!("/assessments/{id}/summary"),
+    ] {
+        let page = app.get(&path).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(h1(&page.body), "We could not find that page");
+    }
+    assert_eq!(
+        app.get(&format!("/api/v1/assessments/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get(&format!("/assessments/{keep}")).await.status,
+        StatusCode::OK
+    );
+
+    let purged = treatment_navigator::store::assessments::purge_expired(&app.state.pool, 30)
+        .await
+        .unwrap();
+    assert_eq!(purged, 1);
+    assert_eq!(saved_count(&app).await, 1, "the fresh one is kept");
+}
+
+#[tokio::test]
+async fn the_form_saves_and_redirects_to_the_result() {
+    let app = TestApp::new().await;
+    let r = app.request(post_form("/assessment", FULL)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let location = r.header("location").to_string();
+    assert!(location.starts_with("/assessments/"), "{location}");
+    assert!(r.header("set-cookie").is_empty(), "no cookie");
+
+    let page = app.get(&location).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.header("cache-control"), "no-store");
+    assert_eq!(h1(&page.body), "Assessment result");
+    let at = |needle: &str| {
+        page.body
+            .find(needle)
+            .unwrap_or_else(|| panic!("result page lacks {needle}"))
+    };
+    let order = [
+        at("Safety first"),
+        at("Suggested setting"),
+        at("Plan:"),
+        at("id=\"meds-heading\""),
+        at("id=\"therapies-heading\""),
+        at("id=\"support-heading\""),
+        at("Talking points"),
+        at("id=\"helplines-heading\""),
+    ];
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "alerts first, then setting, plan, medications, therapies, support: {order:?}"
+    );
+    for needle in [
+        "href=\"/treatments/inpatient-residential\"",
+        "href=\"/treatments/methadone\"",
+        "href=\"/treatments/dual-diagnosis-treatment\"",
+        "Not yet",
+        "FDA",
+        "1-800-662-4357",
+        "What to ask next",
+    ] {
+        assert!(page.body.contains(needle), "result page shows {needle}");
+    }
+    assert!(
+        !page.body.contains("1-800-668-6868"),
+        "US helplines only for a US caller"
+    );
+
+    let saved: (String,) = sqlx::query_as("SELECT answers FROM assessments")
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    let answers: Value = serde_json::from_str(&saved.0).unwrap();
+    assert_eq!(
+        answers["responsibilities"],
+        json!(["work", "caregiving"]),
+        "repeated keys become a list"
+    );
+    assert_eq!(
+        answers["needs_privacy"],
+        Value::Null,
+        "don't know stays unknown"
+    );
+}
+
+#[tokio::test]
+async fn a_form_error_is_shown_beside_its_field_and_keeps_every_answer() {
+    let app = TestApp::new().await;
+    let mut pairs = FULL.to_vec();
+    pairs.retain(|(k, _)| *k != "dsm5_criteria");
+    pairs.push(("dsm5_criteria", "15"));
+    let r = app.request(post_form("/assessment", &pairs)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("id=\"err-dsm5_criteria\""),
+        "error beside the field"
+    );
+    assert!(r.body.contains("aria-invalid=\"true\""));
+    assert!(
+        r.body.contains("value=\"15\""),
+        "the wrong value is shown as typed"
+    );
+    assert!(r.body.contains("Step 2 of 4"), "the step with the error");
+    for (name, value) in [
+        ("frequency", "daily"),
+        ("housing", "unstable"),
+        ("responsibilities", "caregiving"),
+        ("country", "us"),
+    ] {
+        assert!(
+            r.body
+                .contains(&format!("name=\"{name}\" value=\"{value}\"")),
+            "{name} kept"
+        );
+    }
+    assert_eq!(saved_count(&app).await, 0);
+
+    let r = app
+        .request(post_form(
+            "/assessment",
+            &[("frequency", "daily"), ("favourite_colour", "blue")],
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("favourite_colour"));
+}
+
+#[tokio::test]
+async fn steps_carry_every_answer_forward_and_back() {
+    let app = TestApp::new().await;
+    let start = app.get("/assessment").await;
+    assert_eq!(start.status, StatusCode::OK);
+    assert!(start.body.contains("Step 1 of 4"));
+    assert!(start.body.contains("Don't know / declined"));
+
+    let step2 = app
+        .request(post_form(
+            "/assessment/step",
+            &[
+                ("step", "1"),
+                ("go", "next"),
+                ("frequency", "weekly"),
+                ("duration", ""),
+            ],
+        ))
+        .await;
+    assert_eq!(step2.status, StatusCode::OK);
+    assert!(step2.body.contains("Step 2 of 4"));
+    assert!(
+        step2
+            .body
+            .contains("<input type=\"hidden\" name=\"frequency\" value=\"weekly\">")
+    );
+
+    let back = app
+        .request(post_form(
+            "/assessment/step",
+            &[
+                ("step", "2"),
+                ("go", "back"),
+                ("frequency", "weekly"),
+                ("pregnant", "true"),
+            ],
+        ))
+        .await;
+    assert!(back.body.contains("Step 1 of 4"));
+    assert!(
+        back.body
+            .contains("name=\"frequency\" value=\"weekly\" checked"),
+        "answer kept when going back"
+    );
+    assert!(
+        back.body
+            .contains("<input type=\"hidden\" name=\"pregnant\" value=\"true\">"),
+        "later answers travel too"
+    );
+
+    let bad = app
+        .request(post_form(
+            "/assessment/step",
+            &[
+                ("step", "1"),
+                ("go", "next"),
+                ("days_since_last_use", "lots"),
+            ],
+        ))
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("Step 1 of 4"), "stays on the step");
+
+    let last = app
+        .request(post_form(
+            "/assessment/step",
+            &[("step", "3"), ("go", "next")],
+        ))
+        .await;
+    assert!(last.body.contains("Step 4 of 4"));
+    assert!(
+        last.body.contains("action=\"/assessment\""),
+        "the last step posts everything to /assessment"
+    );
+}
+
+#[tokio::test]
+async fn the_summary_sheet_has_everything_a_clinician_files() {
+    let app = TestApp::new().await;
+    let location = app
+        .request(post_form("/assessment", FULL))
+        .await
+        .header("location")
+        .to_string();
+    let id = location.rsplit('/').next().unwrap();
+    let sheet = app.get(&format!("{location}/summary")).await;
+    assert_eq!(sheet.status, StatusCode::OK);
+    assert_eq!(sheet.header("cache-control"), "no-store");
+    let rules_version = treatment_navigator::assessment::RULES_VERSION.as_str();
+    for needle in [
+        id,
+        rules_version,
+        &app.state.library.version,
+        "Date",
+        "Answers",
+        "Frequency",
+        "Every day",
+        "Severity",
+        "Setting",
+        "Plan",
+        "Medications",
+        "Therapies",
+        "Support",
+        "Alerts",
+        "Helplines",
+        "Clinician notes",
+        "Information, not medical advice",
+        "data-print",
+        "/static/print.",
+    ] {
+        assert!(sheet.body.contains(needle), "summary shows {needle}");
+    }
+}
+
+#[tokio::test]
+async fn the_openapi_document_lists_every_api_route() {
+    let app = TestApp::new().await;
+    let r = app.get("/api/openapi.json").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let doc = r.json();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    let paths = doc["paths"].as_object().unwrap();
+    for (path, method) in [
+        ("/api/v1/treatments", "get"),
+        ("/api/v1/treatments/{slug}", "get"),
+        ("/api/v1/helplines", "get"),
+        ("/api/v1/evaluate", "post"),
+        ("/api/v1/assessments", "post"),
+        ("/api/v1/assessments/{id}", "get"),
+    ] {
+        assert!(
+            paths.get(path).and_then(|p| p.get(method)).is_some(),
+            "{method} {path}"
+        );
+    }
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    for schema in ["Answers", "Evaluation", "ApiErrorBody"] {
+        assert!(schemas.contains_key(schema), "{schema}");
+    }
+    let props = schemas["Answers"]["properties"].as_object().unwrap();
+    assert_eq!(props.len(), 18, "every answer field is documented");
+}

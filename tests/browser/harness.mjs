@@ -1,0 +1,83 @@
+// Starts the real server binary on a free port with a fresh database, and a real
+// Chromium (Debian's) through playwright-core. Nothing is downloaded.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
+import { chromium } from 'playwright-core';
+
+export const here = dirname(fileURLToPath(import.meta.url));
+export const repo = resolve(here, '..', '..');
+export const artifacts = join(here, 'artifacts');
+mkdirSync(join(artifacts, 'screenshots'), { recursive: true });
+mkdirSync(join(artifacts, 'html'), { recursive: true });
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export async function startServer() {
+  const bin = process.env.APP_BIN || join(repo, 'target', 'debug', 'treatment-navigator');
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'tn-browser-'));
+  const child = spawn(bin, ['--listen', `127.0.0.1:${port}`, '--database', join(dir, 'db.sqlite3'),
+    '--content', join(repo, 'content')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const r = await fetch(`${base}/healthz`);
+      if (r.ok) break;
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline) throw new Error('server did not start within 30 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { base, stop: () => new Promise((ok) => { child.once('exit', ok); child.kill('SIGTERM'); }) };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/// A browser context that records every request that leaves the app's origin.
+export async function newWatchedContext(browser, base, options = {}) {
+  const context = await browser.newContext(options);
+  const foreign = [];
+  context.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(base + '/') && url !== base && !url.startsWith('data:') && !url.startsWith('about:')) {
+      foreign.push(url);
+    }
+  });
+  return { context, foreign };
+}
+
+/// The page types every check visits.
+export const pageTypes = [
+  ['home', '/'],
+  ['treatments', '/treatments'],
+  ['treatment', '/treatments/methadone'],
+  ['emerging-treatment', '/treatments/transcranial-magnetic-stimulation'],
+  ['compare', '/compare'],
+  ['compare-unknown', '/compare?items=methadone,unicorn'],
+  ['helplines', '/helplines'],
+  ['search', '/search?q=methadone'],
+  ['search-empty', '/search?q=zzzzqqq'],
+  ['questionnaire', '/assessment'],
+  ['not-found', '/treatments/no-such-item'],
+];

@@ -1,0 +1,134 @@
+// A family's journey, accessibility at phone and desktop widths, privacy, screenshots
+// and HTML validity, in a real Chromium against the real server.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startServer, launchBrowser, newWatchedContext, pageTypes, artifacts, here } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test("a family's journey: home → treatments → methadone → compare → helplines → search", async () => {
+  const { context, foreign } = await newWatchedContext(browser, server.base, { viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  await page.goto(server.base + '/');
+  assert.match(await page.locator('h1').innerText(), /Find your way into treatment/);
+  assert.equal(await page.locator('.emergency a[href="tel:911"]').count(), 1, 'emergency strip on the home page');
+
+  await page.getByRole('link', { name: 'Explore treatment options' }).click();
+  await page.waitForURL('**/treatments');
+  assert.equal(await page.locator('h1').innerText(), 'Treatment options');
+
+  await page.locator('.cards').getByRole('link', { name: 'Methadone', exact: true }).click();
+  await page.waitForURL('**/treatments/methadone');
+  assert.equal(await page.locator('h1').innerText(), 'Methadone');
+  assert.ok(await page.getByRole('heading', { name: 'Who it may suit' }).isVisible());
+  assert.ok(await page.getByRole('heading', { name: 'Sources' }).isVisible());
+
+  await page.getByRole('link', { name: /Compare Methadone with other medications/ }).click();
+  await page.waitForURL('**/compare?**');
+  assert.equal(await page.locator('h1').innerText(), 'Compare medications');
+  assert.ok((await page.locator('table.compare thead th').count()) >= 3);
+  // Change the comparison with the form alone (no JavaScript needed).
+  await page.getByLabel('Lofexidine').check();
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.waitForURL(/lofexidine/);
+  assert.ok(await page.locator('table.compare thead').getByText('Lofexidine').isVisible());
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Helplines' }).click();
+  await page.waitForURL('**/helplines');
+  assert.ok(await page.getByRole('heading', { name: 'United States' }).isVisible());
+  assert.ok(await page.getByRole('heading', { name: 'Canada' }).isVisible());
+
+  await page.getByRole('searchbox', { name: 'Search the site' }).fill('naloxone');
+  await page.getByRole('searchbox', { name: 'Search the site' }).press('Enter');
+  await page.waitForURL('**/search?q=naloxone');
+  assert.ok((await page.locator('ol.results > li').count()) >= 1);
+  assert.ok((await page.locator('ol.results mark').count()) >= 1, 'matches are highlighted');
+  await page.locator('ol.results a').first().click();
+  await page.waitForURL('**/treatments/**');
+
+  assert.deepEqual(foreign, [], 'no request leaves the app');
+  await context.close();
+});
+
+for (const width of [360, 1280]) {
+  test(`axe-core finds no WCAG 2.1 AA violation at ${width} px, and nothing leaves the origin`, async () => {
+    const { context, foreign } = await newWatchedContext(browser, server.base, { viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const problems = [];
+    for (const [name, path] of pageTypes) {
+      await page.goto(server.base + path);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      for (const v of results.violations) {
+        problems.push(`${name} (${path}) @${width}: ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      }
+      // Nothing may overflow sideways on a phone.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) problems.push(`${name} @${width}: page is ${overflow}px wider than the screen`);
+      await page.screenshot({ path: join(artifacts, 'screenshots', `${name}-${width}.png`), fullPage: true });
+    }
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreign, [], 'no request leaves the app');
+    await context.close();
+  });
+}
+
+test('every page works by keyboard: the skip link reaches the main content', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.base + '/treatments/methadone');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
+  assert.equal(focused, 'Skip to main content');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  await context.close();
+});
+
+test('print hides the navigation and keeps the content', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.base + '/treatments/methadone');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('nav[aria-label="Main"]').isVisible(), false);
+  assert.ok(await page.locator('h1').isVisible());
+  const pdf = await page.pdf({ format: 'Letter' });
+  writeFileSync(join(artifacts, 'methadone.pdf'), pdf);
+  assert.ok(pdf.length > 1000);
+  await context.close();
+});
+
+test('the Nu Html Checker finds no error on any page type', async () => {
+  const dir = join(artifacts, 'html');
+  for (const f of readdirSync(dir)) rmSync(join(dir, f));
+  const files = [];
+  for (const [name, path] of pageTypes) {
+    const response = await fetch(server.base + path);
+    const file = join(dir, `${name}.html`);
+    writeFileSync(file, await response.text());
+    files.push(file);
+  }
+  const jar = join(here, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+  let output = '';
+  try {
+    output = execFileSync('java', ['-jar', jar, '--errors-only', '--format', 'text', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    output = `${e.stdout ?? ''}${e.stderr ?? ''}`;
+    assert.fail(`vnu found errors:\n${output}`);
+  }
+  assert.equal(output.trim(), '');
+});
