@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::web::pages::ErrorPage;
@@ -12,6 +12,16 @@ use crate::web::pages::ErrorPage;
 pub enum AppError {
     #[error("page not found")]
     NotFound,
+    /// A form sent from another site.
+    #[error("cross-origin form post")]
+    CrossOrigin,
+    /// A request the app will not read (too large, wrong encoding), with what to do.
+    #[error("{message}")]
+    Rejected { status: StatusCode, message: String },
+    #[error("too many requests at once")]
+    Overloaded,
+    #[error("the request took too long")]
+    TimedOut,
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
     #[error("template: {0}")]
@@ -22,26 +32,50 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::CrossOrigin => StatusCode::FORBIDDEN,
+            AppError::Rejected { status, .. } => *status,
+            AppError::Overloaded | AppError::TimedOut => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(_) | AppError::Template(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
-    fn log(&self) {
-        if self.status().is_server_error() {
-            tracing::error!(error = %self, "request failed");
+    /// What the person sees: plain words, never internals.
+    pub fn public_message(&self) -> (&'static str, String) {
+        match self {
+            AppError::NotFound => ("We could not find that page", "The address may be mistyped, or the page may have moved.".into()),
+            AppError::CrossOrigin => (
+                "This form can only be sent from Treatment Navigator",
+                "The form came from another website, so it was not accepted. Open the questionnaire on this site and try again.".into(),
+            ),
+            AppError::Rejected { message, .. } => ("We could not read that request", message.clone()),
+            AppError::Overloaded => ("We are very busy right now", "Too many requests at once. Please try again in a few seconds.".into()),
+            AppError::TimedOut => ("That took too long", "The page did not finish in time. Please try again in a moment.".into()),
+            AppError::Database(_) | AppError::Template(_) => (
+                "Something went wrong on our side",
+                "The problem has been logged. Please try again in a moment.".into(),
+            ),
         }
+    }
+
+    /// Logs server errors in full, under a reference the page shows, and returns it.
+    fn log(&self) -> Option<String> {
+        if !self.status().is_server_error()
+            || matches!(self, AppError::Overloaded | AppError::TimedOut)
+        {
+            return None;
+        }
+        let reference = crate::web::pages::error_reference();
+        tracing::error!(error = %self, reference, "request failed");
+        Some(reference)
     }
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        self.log();
+        let reference = self.log();
         let status = self.status();
-        let page = ErrorPage::for_status(status);
-        match askama::Template::render(&page) {
-            Ok(html) => (status, Html(html)).into_response(),
-            Err(_) => (status, page.heading).into_response(),
-        }
+        let (heading, message) = self.public_message();
+        ErrorPage::new(status, heading, message, reference).into_response()
     }
 }
 

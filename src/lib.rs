@@ -78,6 +78,9 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
     })
 }
 
+/// How long requests in flight may run on after Ctrl-C or SIGTERM.
+pub const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
 pub async fn run(config: Config) -> Result<(), StartError> {
     let state = prepare(&config).await?;
@@ -94,10 +97,20 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         let _ = tcp.set_nodelay(true);
     });
     tracing::info!("listening on http://{}", config.listen);
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(StartError::Serve)?;
+    let (stopping, mut stop_seen) = tokio::sync::watch::channel(false);
+    let serve = axum::serve(listener, app(state)).with_graceful_shutdown(async move {
+        shutdown_signal().await;
+        let _ = stopping.send(true);
+    });
+    // In-flight requests get a bounded time to finish; a stuck one cannot hold up a stop.
+    let grace_over = async move {
+        let _ = stop_seen.wait_for(|stopping| *stopping).await;
+        tokio::time::sleep(SHUTDOWN_GRACE).await;
+    };
+    tokio::select! {
+        served = async { serve.await } => served.map_err(StartError::Serve)?,
+        () = grace_over => tracing::warn!(seconds = SHUTDOWN_GRACE.as_secs(), "requests still running after the grace period; stopping anyway"),
+    }
     pool.close().await;
     tracing::info!("stopped");
     Ok(())

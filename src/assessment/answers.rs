@@ -471,4 +471,58 @@ mod tests {
             assert_eq!(Field::from_name(field.name()), Some(field));
         }
     }
+
+    use proptest::prelude::*;
+
+    /// Any JSON value, nested a little: what a hostile or careless client might send.
+    fn any_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+            "\\PC{0,12}".prop_map(Value::from),
+            prop::sample::select(vec![
+                "daily",
+                "none",
+                "us",
+                "stable",
+                "ptsd",
+                "1_to_5_years",
+                "open"
+            ])
+            .prop_map(Value::from),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map("[a-z_]{1,8}", inner, 0..3)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    fn field_name() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => prop::sample::select(Field::ALL.to_vec()).prop_map(|f| f.name().to_string()),
+            1 => "\\PC{0,10}",
+        ]
+    }
+
+    proptest! {
+        /// Whatever arrives, reading it never panics: it is accepted, or refused naming a
+        /// field that was sent; accepted answers survive a round trip.
+        #[test]
+        fn any_object_is_read_or_refused_by_field(object in prop::collection::btree_map(field_name(), any_json(), 0..8)) {
+            let map: Map<String, Value> = object.into_iter().collect();
+            match Answers::from_json(&map) {
+                Ok(answers) => prop_assert_eq!(Answers::from_json(&answers.to_json()).unwrap(), answers),
+                Err(e) => {
+                    prop_assert!(map.keys().any(|k| k.chars().take(64).collect::<String>() == e.field), "{} not sent", e.field);
+                    prop_assert!(!e.message.is_empty());
+                }
+            }
+        }
+    }
 }

@@ -852,4 +852,47 @@ url = "https://www.samhsa.gov/"
             assert!(!is_date(bad), "{bad:?}");
         }
     }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text at all: parsed, or refused with errors that point inside the file.
+        #[test]
+        fn any_text_is_parsed_or_refused_with_a_line(text in "\\PC{0,400}") {
+            check_any("items/x.md", &text);
+        }
+
+        /// Damaged copies of a good file: a cut, a deleted byte range, a repeated range.
+        #[test]
+        fn damaged_good_files_fail_cleanly(cut in 0..GOOD.len(), len in 0..40usize, insert in "\\PC{0,8}") {
+            let mut text = GOOD.to_string();
+            let start = (0..=cut).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
+            let end = (start + len).min(text.len());
+            let end = (end..=text.len()).find(|i| text.is_char_boundary(*i)).unwrap_or(text.len());
+            text.replace_range(start..end, &insert);
+            check_any("medications/methadone.md", &text);
+            check_any("helplines/samhsa-national-helpline.toml", &HELPLINE.replace("SAMHSA", &insert));
+        }
+    }
+
+    fn check_any(file: &str, text: &str) {
+        let lines = text.lines().count().max(1) + 1;
+        let result = if file.ends_with(".toml") {
+            parse_helpline(file, text).map(|_| ())
+        } else {
+            parse_item(file, text).map(|_| ())
+        };
+        if let Err(errors) = result {
+            assert!(!errors.is_empty());
+            for e in errors {
+                assert_eq!(e.file, file);
+                assert!(
+                    e.line >= 1 && e.line <= lines,
+                    "line {} of {lines}: {e}",
+                    e.line
+                );
+                assert!(!e.field.is_empty() && !e.message.is_empty());
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 use askama::Template;
 use axum::Router;
+use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -26,6 +27,22 @@ pub fn router() -> Router<AppState> {
         .route("/assessment/step", post(step))
         .route("/assessments/{id}", get(show))
         .route("/assessments/{id}/summary", get(summary))
+        .route_layer(axum::middleware::from_fn(super::same_origin_forms))
+}
+
+/// The form's fields, or a clear page saying why they could not be read.
+fn form_pairs(
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Result<Vec<(String, String)>, AppError> {
+    form.map(|Form(pairs)| pairs).map_err(|rejection| {
+        let status = rejection.status();
+        let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
+            format!("The form was larger than {} KiB, far more than the questionnaire sends.", super::MAX_FORM_BODY / 1024)
+        } else {
+            "The questionnaire could not be read. Please start it again from the questionnaire page.".to_string()
+        };
+        AppError::Rejected { status, message }
+    })
 }
 
 /// A choice on screen.
@@ -161,7 +178,10 @@ fn current_step(pairs: &[(String, String)]) -> usize {
 }
 
 /// Back and next: moving on checks this step's answers; going back never blocks.
-async fn step(Form(pairs): Form<Vec<(String, String)>>) -> Result<Response, AppError> {
+async fn step(
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Result<Response, AppError> {
+    let pairs = form_pairs(form)?;
     let form = FormValues::from_pairs(&pairs);
     let here = current_step(&pairs);
     let going_back = pairs.iter().any(|(k, v)| k == GO_KEY && v == "back");

@@ -3,8 +3,8 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::Html;
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 
 use super::{Layout, render};
@@ -45,27 +45,48 @@ pub struct ErrorPage {
     pub layout: Layout,
     pub status: u16,
     pub heading: &'static str,
-    pub message: &'static str,
+    pub message: String,
+    /// For server errors: the number under which the details were logged.
+    pub reference: Option<String>,
 }
 
 impl ErrorPage {
-    pub fn for_status(status: StatusCode) -> ErrorPage {
-        let (heading, message) = match status {
-            StatusCode::NOT_FOUND => (
-                "We could not find that page",
-                "The address may be mistyped, or the page may have moved.",
-            ),
-            StatusCode::REQUEST_TIMEOUT => ("That took too long", "Please try again in a moment."),
-            _ => (
-                "Something went wrong on our side",
-                "The problem has been logged. Please try again in a moment.",
-            ),
-        };
+    pub fn new(
+        status: StatusCode,
+        heading: &'static str,
+        message: String,
+        reference: Option<String>,
+    ) -> ErrorPage {
         ErrorPage {
             layout: Layout::new(""),
             status: status.as_u16(),
             heading,
             message,
+            reference,
         }
     }
+}
+
+impl IntoResponse for ErrorPage {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut response = match self.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => (status, self.heading).into_response(),
+        };
+        if status.is_server_error() {
+            response.headers_mut().insert(
+                header::CACHE_CONTROL,
+                header::HeaderValue::from_static("no-store"),
+            );
+        }
+        response
+    }
+}
+
+/// A short random reference for a logged server error, to quote when reporting it.
+pub fn error_reference() -> String {
+    let mut bytes = [0u8; 4];
+    let _ = getrandom::fill(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02X}")).collect()
 }

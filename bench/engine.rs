@@ -1,0 +1,45 @@
+//! `cargo bench`: the rules engine on its own, with and without the `missing` search.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use serde_json::json;
+use treatment_navigator::assessment::{Answers, evaluate};
+use treatment_navigator::content::load_dir;
+
+fn answers(v: serde_json::Value) -> Answers {
+    Answers::from_json(v.as_object().unwrap()).unwrap()
+}
+
+fn engine(c: &mut Criterion) {
+    let helplines = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"))
+        .unwrap()
+        .helplines;
+    let complete = answers(
+        json!({"frequency": "daily", "duration": "over_5_years", "dsm5_criteria": 8, "quit_attempts": "several",
+        "relapse_history": true, "injects": true, "mental_health": ["depression"], "other_substances": ["alcohol"],
+        "medical_conditions": true, "pregnant": false, "housing": "homeless", "support": "none", "responsibilities": [],
+        "needs_privacy": false, "completed_residential": false, "days_since_last_use": 2, "medication_preference": "open", "country": "us"}),
+    );
+    let typical = answers(
+        json!({"frequency": "daily", "duration": "1_to_5_years", "housing": "stable", "support": "some", "country": "us"}),
+    );
+    let empty = Answers::default();
+
+    // Every field answered: `missing` has nothing to try.
+    c.bench_function("evaluate: all answered", |b| {
+        b.iter(|| evaluate(black_box(&complete), &helplines))
+    });
+    // A typical call: a few answers, so `missing` tries the values of the rest.
+    c.bench_function("evaluate: typical call (5 answers)", |b| {
+        b.iter(|| evaluate(black_box(&typical), &helplines))
+    });
+    // Nothing known: `missing` tries every value of every field.
+    c.bench_function("evaluate: nothing answered", |b| {
+        b.iter(|| evaluate(black_box(&empty), &helplines))
+    });
+}
+
+criterion_group!(benches, engine);
+criterion_main!(benches);

@@ -1,0 +1,259 @@
+//! Security headers, cross-origin forms, panics, limits and what the log may hold.
+
+mod common;
+
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::routing::get;
+use common::TestApp;
+use tower::ServiceExt;
+
+fn form(uri: &str, body: &str, headers: &[(&str, &str)]) -> Request<Body> {
+    let mut req = Request::post(uri).header("content-type", "application/x-www-form-urlencoded");
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    req.body(Body::from(body.to_string())).unwrap()
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers_and_no_cookie() {
+    let app = TestApp::new().await;
+    let created = app
+        .request(
+            Request::post("/api/v1/assessments")
+                .header("content-type", "application/json")
+                .body(Body::from("{}"))
+                .unwrap(),
+        )
+        .await;
+    let id = created.json()["id"].as_str().unwrap().to_string();
+    let css = {
+        let home = app.get("/").await.body;
+        let start = home.find("/static/style.").unwrap();
+        home[start..start + home[start..].find('"').unwrap()].to_string()
+    };
+    let paths = [
+        "/",
+        "/treatments/methadone",
+        "/compare",
+        "/helplines",
+        "/search?q=x",
+        "/assessment",
+        "/nope",
+        "/api/v1/treatments",
+        "/api/v1/nope",
+        "/api/openapi.json",
+        "/healthz",
+        css.as_str(),
+    ];
+    let paths: Vec<String> = paths
+        .iter()
+        .map(|p| p.to_string())
+        .chain([
+            format!("/assessments/{id}"),
+            format!("/assessments/{id}/summary"),
+        ])
+        .collect();
+    for path in &paths {
+        let r = app.get(path).await;
+        let csp = r.header("content-security-policy");
+        for part in [
+            "default-src 'self'",
+            "frame-ancestors 'none'",
+            "form-action 'self'",
+            "base-uri 'none'",
+            "script-src 'self'",
+        ] {
+            assert!(csp.contains(part), "{path}: CSP lacks {part}: {csp}");
+        }
+        assert!(
+            !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+            "{path}"
+        );
+        assert_eq!(r.header("x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(r.header("referrer-policy"), "no-referrer", "{path}");
+        let permissions = r.header("permissions-policy");
+        for feature in ["camera=()", "microphone=()", "geolocation=()"] {
+            assert!(permissions.contains(feature), "{path}: {permissions}");
+        }
+        assert_eq!(
+            r.header("cross-origin-opener-policy"),
+            "same-origin",
+            "{path}"
+        );
+        assert!(
+            r.headers.get("set-cookie").is_none(),
+            "{path} sets no cookie"
+        );
+    }
+    for path in [
+        format!("/assessments/{id}"),
+        format!("/assessments/{id}/summary"),
+        format!("/api/v1/assessments/{id}"),
+        "/api/v1/treatments".to_string(),
+        "/assessment".to_string(),
+    ] {
+        assert_eq!(
+            app.get(&path).await.header("cache-control"),
+            "no-store",
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn forms_are_taken_only_from_the_apps_own_pages() {
+    let app = TestApp::new().await;
+    let body = "frequency=daily&country=us";
+    let cases: &[(&[(&str, &str)], StatusCode)] = &[
+        (&[("sec-fetch-site", "cross-site")], StatusCode::FORBIDDEN),
+        (
+            &[
+                ("origin", "https://evil.example"),
+                ("host", "127.0.0.1:3000"),
+            ],
+            StatusCode::FORBIDDEN,
+        ),
+        (
+            &[("origin", "null"), ("host", "127.0.0.1:3000")],
+            StatusCode::FORBIDDEN,
+        ),
+        (&[("sec-fetch-site", "same-origin")], StatusCode::SEE_OTHER),
+        (
+            &[
+                ("origin", "http://127.0.0.1:3000"),
+                ("host", "127.0.0.1:3000"),
+            ],
+            StatusCode::SEE_OTHER,
+        ),
+    ];
+    for (headers, status) in cases {
+        let r = app.request(form("/assessment", body, headers)).await;
+        assert_eq!(r.status, *status, "{headers:?}");
+        let r = app
+            .request(form("/assessment/step", "step=1&go=next", headers))
+            .await;
+        let expected = if *status == StatusCode::FORBIDDEN {
+            StatusCode::FORBIDDEN
+        } else {
+            StatusCode::OK
+        };
+        assert_eq!(r.status, expected, "step {headers:?}");
+        if expected == StatusCode::FORBIDDEN {
+            assert!(r.body.contains("can only be sent from Treatment Navigator"));
+        }
+    }
+    let saved: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM assessments")
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(saved, 2, "only the same-origin posts saved anything");
+}
+
+async fn boom() -> &'static str {
+    panic!("secret detail: connection string")
+}
+
+#[tokio::test]
+async fn a_panic_becomes_a_500_page_with_a_reference_and_no_internals() {
+    let router = treatment_navigator::web::harden(Router::new().route("/boom", get(boom)));
+    let response = router
+        .oneshot(Request::get("/boom").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let body = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    let body = String::from_utf8_lossy(&body);
+    assert!(body.contains("Something went wrong on our side"));
+    assert!(body.contains("reference <code>"), "{body}");
+    assert!(!body.contains("secret detail"));
+}
+
+#[tokio::test]
+async fn oversized_forms_are_refused_with_a_clear_page() {
+    let app = TestApp::new().await;
+    let big = format!("frequency=daily&x={}", "a".repeat(20 * 1024));
+    let r = app.request(form("/assessment", &big, &[])).await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(r.body.contains("larger than 16 KiB"), "{}", r.body);
+    let r = app
+        .request(
+            Request::post("/assessment")
+                .header("content-type", "text/plain")
+                .body(Body::from("hi"))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(r.body.contains("could not be read"));
+}
+
+/// A `tracing` writer that keeps everything in memory.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn the_access_log_names_routes_never_queries_answers_or_ids() {
+    let app = TestApp::new().await;
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    app.get("/search?q=fentanylsecretword").await;
+    let created = app
+        .request(
+            Request::post("/api/v1/assessments")
+                .header("content-type", "application/json")
+                .body(Body::from(r#"{"pregnant": true, "housing": "homeless"}"#))
+                .unwrap(),
+        )
+        .await;
+    let id = created.json()["id"].as_str().unwrap().to_string();
+    app.get(&format!("/assessments/{id}")).await;
+    app.request(form(
+        "/assessment",
+        "medication_preference=no_medication&injects=true",
+        &[],
+    ))
+    .await;
+
+    let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(log.contains("route=/search"), "{log}");
+    assert!(log.contains("route=/assessments/{id}"), "{log}");
+    assert!(
+        log.contains("status=200") || log.contains("status=303"),
+        "{log}"
+    );
+    assert!(log.contains("latency"), "{log}");
+    for secret in [
+        "fentanylsecretword",
+        id.as_str(),
+        "homeless",
+        "no_medication",
+        "pregnant",
+        "injects",
+    ] {
+        assert!(!log.contains(secret), "the log holds {secret}: {log}");
+    }
+}
