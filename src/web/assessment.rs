@@ -213,8 +213,9 @@ async fn step(
 /// The last step (or one POST with every answer): evaluate, save, and show the result.
 async fn submit(
     State(state): State<AppState>,
-    Form(pairs): Form<Vec<(String, String)>>,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, AppError> {
+    let pairs = form_pairs(form)?;
     let form = FormValues::from_pairs(&pairs);
     let (answers, errors) = form.answers();
     if let Some(first) = errors.first() {
