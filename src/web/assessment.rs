@@ -253,6 +253,8 @@ pub struct SuggestionView {
 /// A question still worth asking, with the words for it.
 pub struct AskNext {
     pub label: &'static str,
+    /// Short name, for the summary sheet.
+    pub short: &'static str,
     pub say: &'static str,
 }
 
@@ -324,6 +326,7 @@ impl ResultView {
                     let q = question(f);
                     AskNext {
                         label: q.label,
+                        short: q.short,
                         say: q.say,
                     }
                 })
@@ -347,7 +350,7 @@ fn talking_points(r: &Evaluation, library: &Library) -> Vec<String> {
     let title = |slug: &str| {
         library
             .get(slug)
-            .map_or(slug.to_string(), |t| t.title.to_lowercase())
+            .map_or(slug.to_string(), |t| t.title.clone())
     };
     let mut points = vec![format!(
         "From what you've told me, a good place to start is {}. I'll explain why, and none of this is a final decision: a treatment program will talk it through with you.",

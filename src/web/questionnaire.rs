@@ -104,7 +104,7 @@ pub const STEPS: [Step; 4] = [
                 field: Field::Dsm5Criteria,
                 label: "How many of the 11 DSM-5 criteria are met (last 12 months)?",
                 short: "DSM-5 criteria met",
-                say: "Enter a number from 0 to 11, or tick the checklist below and leave this empty.",
+                say: "Thinking about the last 12 months, I would like to go through a few questions about how opioid use has affected you.",
                 options: &[],
             },
             Question {

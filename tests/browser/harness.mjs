@@ -1,7 +1,7 @@
 // Starts the real server binary on a free port with a fresh database, and a real
 // Chromium (Debian's) through playwright-core. Nothing is downloaded.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +31,7 @@ export async function startServer() {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'tn-browser-'));
   const child = spawn(bin, ['--listen', `127.0.0.1:${port}`, '--database', join(dir, 'db.sqlite3'),
-    '--content', join(repo, 'content')], { stdio: ['ignore', 'inherit', 'inherit'] });
+    '--content', join(repo, 'content')], { stdio: ['ignore', openSync(join(artifacts, 'server.log'), 'a'), openSync(join(artifacts, 'server.log'), 'a')] });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {

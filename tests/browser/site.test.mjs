@@ -50,8 +50,8 @@ test("a family's journey: home → treatments → methadone → compare → help
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Helplines' }).click();
   await page.waitForURL('**/helplines');
-  assert.ok(await page.getByRole('heading', { name: 'United States' }).isVisible());
-  assert.ok(await page.getByRole('heading', { name: 'Canada' }).isVisible());
+  assert.ok(await page.getByRole('heading', { name: 'United States', exact: true }).isVisible());
+  assert.ok(await page.getByRole('heading', { name: 'Canada', exact: true }).isVisible());
 
   await page.getByRole('searchbox', { name: 'Search the site' }).fill('naloxone');
   await page.getByRole('searchbox', { name: 'Search the site' }).press('Enter');
