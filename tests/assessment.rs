@@ -574,6 +574,20 @@ async fn the_openapi_document_lists_every_api_route() {
     for schema in ["Answers", "Evaluation", "ApiErrorBody"] {
         assert!(schemas.contains_key(schema), "{schema}");
     }
+    // The documented choices are exactly the ones the API accepts.
+    for (schema, values) in [
+        ("Support", vec!["strong", "some", "none"]),
+        (
+            "UseDuration",
+            vec!["under_1_year", "1_to_5_years", "over_5_years"],
+        ),
+        (
+            "MedicationPreference",
+            vec!["open", "no_opioid_agonist", "no_medication", "unsure"],
+        ),
+    ] {
+        assert_eq!(schemas[schema]["enum"], json!(values), "{schema}");
+    }
     let props = schemas["Answers"]["properties"].as_object().unwrap();
     assert_eq!(props.len(), 18, "every answer field is documented");
 }

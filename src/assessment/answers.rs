@@ -21,7 +21,7 @@ pub trait Choice: Sized + Copy + PartialEq + 'static {
 }
 
 macro_rules! choice {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:tt),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
         pub enum $name { $(#[serde(rename = $text)] $variant),+ }
@@ -297,7 +297,16 @@ impl Field {
             Some(out)
         }
         let number = |max: u32| -> Result<u32, AnswerError> {
-            let n = value.as_u64().ok_or_else(bad)?;
+            // JSON Schema counts 3.0 as an integer, so it is read as 3.
+            let n = value
+                .as_u64()
+                .or_else(|| {
+                    value
+                        .as_f64()
+                        .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f <= max as f64)
+                        .map(|f| f as u64)
+                })
+                .ok_or_else(bad)?;
             if n > max as u64 {
                 Err(bad())
             } else {
@@ -428,6 +437,11 @@ mod tests {
         assert_eq!(a.other_substances, Some(vec![]), "empty list means none");
         assert_eq!(a.pregnant, None, "null means unknown");
         assert_eq!(a.days_since_last_use, Some(36500));
+        assert_eq!(
+            read(json!({"dsm5_criteria": 4.0})).unwrap().dsm5_criteria,
+            Some(4),
+            "4.0 is the integer 4"
+        );
         assert_eq!(read(Value::Object(a.to_json())).unwrap(), a, "round trip");
         assert_eq!(read(json!({})).unwrap(), Answers::default());
     }
@@ -441,6 +455,7 @@ mod tests {
             (json!({"dsm5_criteria": 12}), "dsm5_criteria"),
             (json!({"dsm5_criteria": -1}), "dsm5_criteria"),
             (json!({"dsm5_criteria": 2.5}), "dsm5_criteria"),
+            (json!({"dsm5_criteria": 12.0}), "dsm5_criteria"),
             (json!({"dsm5_criteria": "4"}), "dsm5_criteria"),
             (json!({"days_since_last_use": 36501}), "days_since_last_use"),
             (json!({"injects": "yes"}), "injects"),
