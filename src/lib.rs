@@ -28,6 +28,8 @@ pub struct AppState {
     pub library: Arc<Library>,
     /// Days a saved assessment is kept.
     pub retention_days: u32,
+    /// Search results for the loaded content.
+    pub search_cache: Arc<store::search::SearchCache>,
 }
 
 /// The whole app, ready to serve or to call in a test.
@@ -75,6 +77,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         pool,
         library: Arc::new(library),
         retention_days: config.retention_days,
+        search_cache: Arc::default(),
     })
 }
 

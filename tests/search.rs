@@ -18,6 +18,12 @@ async fn finds_items_ranked_with_highlighted_snippets() {
     );
     assert!(page.body.to_lowercase().contains("<mark>methadone</mark>"));
 
+    let again = app.get("/search?q=methadone").await;
+    assert_eq!(
+        again.body, page.body,
+        "a repeated search (served from the cache) gives the same page"
+    );
+
     // Prefixes and accents: "bupren" and "Méthadone" still find their items.
     assert!(
         app.get("/search?q=bupren")

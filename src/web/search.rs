@@ -47,9 +47,9 @@ async fn search_page(
 ) -> Result<Html<String>, AppError> {
     let shortened = params.q.chars().count() > MAX_QUERY_CHARS;
     let query: String = params.q.trim().chars().take(MAX_QUERY_CHARS).collect();
-    let hits = search::search(&state.pool, &query).await?;
+    let hits = search::search(&state.pool, &state.search_cache, &query).await?;
     let results = hits
-        .into_iter()
+        .iter()
         .filter_map(|hit| {
             let item = state.library.get(&hit.slug)?;
             Some(SearchResult {
