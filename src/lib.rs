@@ -29,7 +29,7 @@ pub struct AppState {
     /// Days a saved assessment is kept.
     pub retention_days: u32,
     /// Search results for the loaded content.
-    pub search_cache: Arc<store::search::SearchCache>,
+    pub search_cache: Arc<web::search::SearchCache>,
 }
 
 /// The whole app, ready to serve or to call in a test.

@@ -4,9 +4,6 @@
 //! None of it reaches FTS5's query syntax: the text is cut into words, and each word
 //! becomes a quoted prefix term, so the query is always well-formed.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-
 use sqlx::SqlitePool;
 
 /// Longest query we look at; the rest is ignored (and the page says so).
@@ -36,55 +33,16 @@ pub fn terms(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// Recent results, by query. Content only changes at start-up, so a result stays right
-/// for the life of the process; common searches ("methadone") then cost a lookup, not an
-/// FTS5 query with snippets.
-#[derive(Default)]
-pub struct SearchCache {
-    hits: Mutex<HashMap<String, Arc<Vec<SearchHit>>>>,
-}
-
-/// Entries kept before the cache starts again empty: a few hundred KB at most.
-const CACHE_ENTRIES: usize = 1024;
-
-impl SearchCache {
-    fn get(&self, key: &str) -> Option<Arc<Vec<SearchHit>>> {
-        self.hits
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(key)
-            .cloned()
-    }
-
-    fn put(&self, key: String, hits: Arc<Vec<SearchHit>>) {
-        let mut map = self.hits.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() >= CACHE_ENTRIES {
-            map.clear();
-        }
-        map.insert(key, hits);
-    }
-}
-
 /// Items matching every word, best first; if none match every word, those matching any.
-pub async fn search(
-    pool: &SqlitePool,
-    cache: &SearchCache,
-    query: &str,
-) -> Result<Arc<Vec<SearchHit>>, sqlx::Error> {
+pub async fn search(pool: &SqlitePool, query: &str) -> Result<Vec<SearchHit>, sqlx::Error> {
     let terms = terms(query);
     if terms.is_empty() {
-        return Ok(Arc::default());
+        return Ok(Vec::new());
     }
-    let key = terms.join(" ");
-    if let Some(hits) = cache.get(&key) {
-        return Ok(hits);
-    }
-    let mut hits = run(pool, &key).await?;
+    let hits = run(pool, &terms.join(" ")).await?;
     if hits.is_empty() && terms.len() > 1 {
-        hits = run(pool, &terms.join(" OR ")).await?;
+        return run(pool, &terms.join(" OR ")).await;
     }
-    let hits = Arc::new(hits);
-    cache.put(key, hits.clone());
     Ok(hits)
 }
 
@@ -111,19 +69,6 @@ async fn run(pool: &SqlitePool, fts_query: &str) -> Result<Vec<SearchHit>, sqlx:
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_cache_stays_bounded() {
-        let cache = SearchCache::default();
-        for i in 0..CACHE_ENTRIES + 10 {
-            cache.put(format!("q{i}"), Arc::new(vec![]));
-        }
-        assert!(cache.hits.lock().unwrap().len() <= CACHE_ENTRIES);
-        assert!(
-            cache.get(&format!("q{}", CACHE_ENTRIES + 9)).is_some(),
-            "the newest entry is kept"
-        );
-    }
 
     #[test]
     fn hostile_queries_become_plain_terms() {
