@@ -176,6 +176,66 @@ async fn a_panic_becomes_a_500_page_with_a_reference_and_no_internals() {
     assert!(!body.contains("secret detail"));
 }
 
+async fn slow() -> &'static str {
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    "done"
+}
+
+async fn body_text(response: axum::response::Response) -> String {
+    let bytes = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .unwrap()
+        .to_bytes();
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+#[tokio::test]
+async fn a_request_past_the_timeout_gets_a_clear_503() {
+    let router = treatment_navigator::web::harden_with(
+        Router::new().route("/slow", get(slow)),
+        8,
+        std::time::Duration::from_millis(100),
+    );
+    let response = router
+        .oneshot(Request::get("/slow").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(body_text(response).await.contains("That took too long"));
+}
+
+#[tokio::test]
+async fn past_the_concurrency_cap_requests_are_refused_at_once_with_503() {
+    let router = treatment_navigator::web::harden_with(
+        Router::new().route("/slow", get(slow)),
+        1,
+        std::time::Duration::from_secs(5),
+    );
+    let first = tokio::spawn(
+        router
+            .clone()
+            .oneshot(Request::get("/slow").body(Body::empty()).unwrap()),
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let started = std::time::Instant::now();
+    let second = router
+        .clone()
+        .oneshot(Request::get("/slow").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(second.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(400),
+        "refused at once, not queued"
+    );
+    assert!(body_text(second).await.contains("very busy"));
+    assert_eq!(
+        first.await.unwrap().unwrap().status(),
+        StatusCode::OK,
+        "the request in progress finishes"
+    );
+}
+
 #[tokio::test]
 async fn oversized_forms_are_refused_with_a_clear_page() {
     let app = TestApp::new().await;

@@ -386,13 +386,22 @@ pub struct ResultPage {
     pub view: ResultView,
 }
 
-async fn show(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
-    let saved = find(&state, &id).await?;
-    let page = ResultPage {
-        layout: Layout::new("assessment"),
-        view: ResultView::new(saved, &state.library),
-    };
+/// A saved assessment rendered as `page`: the result or the summary sheet. Never cached.
+async fn saved_page<P: Template>(
+    state: &AppState,
+    id: &str,
+    page: fn(Layout, ResultView) -> P,
+) -> Result<Response, AppError> {
+    let saved = find(state, id).await?;
+    let page = page(
+        Layout::new("assessment"),
+        ResultView::new(saved, &state.library),
+    );
     Ok(([(header::CACHE_CONTROL, "no-store")], render(&page)?).into_response())
+}
+
+async fn show(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+    saved_page(&state, &id, |layout, view| ResultPage { layout, view }).await
 }
 
 #[derive(Template)]
@@ -406,12 +415,7 @@ async fn summary(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let saved = find(&state, &id).await?;
-    let page = SummaryPage {
-        layout: Layout::new("assessment"),
-        view: ResultView::new(saved, &state.library),
-    };
-    Ok(([(header::CACHE_CONTROL, "no-store")], render(&page)?).into_response())
+    saved_page(&state, &id, |layout, view| SummaryPage { layout, view }).await
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ use axum::response::Response;
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
 use tower::ServiceBuilder;
+use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -105,6 +106,11 @@ pub const MAX_FORM_BODY: usize = 16 * 1024;
 /// an error page; then load shedding, the concurrency cap and the timeout; then
 /// compression and the headers every response carries.
 pub fn harden(app: Router) -> Router {
+    harden_with(app, MAX_CONCURRENT_REQUESTS, REQUEST_TIMEOUT)
+}
+
+/// [`harden`] with other limits, so tests can reach them quickly.
+pub fn harden_with(app: Router, max_concurrent: usize, timeout: Duration) -> Router {
     let mut app = app
         .layer(DefaultBodyLimit::max(MAX_FORM_BODY))
         .layer(CompressionLayer::new());
@@ -118,8 +124,9 @@ pub fn harden(app: Router) -> Router {
         ServiceBuilder::new()
             .layer(HandleErrorLayer::new(overloaded_or_slow))
             .load_shed()
-            .concurrency_limit(MAX_CONCURRENT_REQUESTS)
-            .timeout(REQUEST_TIMEOUT),
+            // Global: one count shared by every route and every connection.
+            .layer(GlobalConcurrencyLimitLayer::new(max_concurrent))
+            .timeout(timeout),
     )
     .layer(CatchPanicLayer::custom(panic_page))
     // The span names the route template, never the path or query: URLs carry search

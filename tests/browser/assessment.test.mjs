@@ -6,20 +6,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, launchBrowser, newWatchedContext, artifacts } from './harness.mjs';
+import { useServerAndBrowser, newWatchedContext, artifacts } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser(before, after);
 
 /// Presses Tab until the focused element matches `selector` (keyboard only, no clicks).
 async function tabTo(page, selector, { backwards = false, limit = 80 } = {}) {
@@ -46,10 +35,10 @@ function pdfText(file) {
 }
 
 test('intake staff complete the questionnaire by keyboard alone, go back, change an answer and read the result', async () => {
-  const { context, foreign } = await newWatchedContext(browser, server.base, { viewport: { width: 1280, height: 900 } });
+  const { context, foreign } = await newWatchedContext(env.browser, env.server.base, { viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
-  await page.goto(server.base + '/assessment');
+  await page.goto(env.server.base + '/assessment');
   assert.match(await page.locator('.progress-text').innerText(), /Step 1 of 4/);
   await axe(page, 'step 1', problems);
 
@@ -139,7 +128,7 @@ test('intake staff complete the questionnaire by keyboard alone, go back, change
 });
 
 test('the fullest possible summary still prints on two pages, and a form error is accessible', async () => {
-  const { context, foreign } = await newWatchedContext(browser, server.base, { viewport: { width: 360, height: 800 } });
+  const { context, foreign } = await newWatchedContext(env.browser, env.server.base, { viewport: { width: 360, height: 800 } });
   const page = await context.newPage();
   const problems = [];
   // Every risk at once: the most alerts, reasons and suggestions the rules produce.
@@ -151,16 +140,16 @@ test('the fullest possible summary still prints on two pages, and a form error i
     ['support', 'some'], ['responsibilities', 'work'], ['responsibilities', 'caregiving'], ['needs_privacy', 'true'],
     ['completed_residential', 'true'], ['medication_preference', 'no_opioid_agonist'],
   ];
-  const response = await fetch(server.base + '/assessment', {
+  const response = await fetch(env.server.base + '/assessment', {
     method: 'POST', redirect: 'manual', body: new URLSearchParams(answers),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.base },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: env.server.base },
   });
   assert.equal(response.status, 303);
   const location = response.headers.get('location');
-  await page.goto(server.base + location);
+  await page.goto(env.server.base + location);
   await axe(page, 'result @360', problems);
   await page.screenshot({ path: join(artifacts, 'screenshots', 'assessment-result-360.png'), fullPage: true });
-  await page.goto(server.base + location + '/summary');
+  await page.goto(env.server.base + location + '/summary');
   for (const format of ['Letter', 'A4']) {
     const file = join(artifacts, `summary-fullest-${format}.pdf`);
     const pdf = await page.pdf({ format, printBackground: true });
@@ -173,7 +162,7 @@ test('the fullest possible summary still prints on two pages, and a form error i
   }
 
   // A wrong value: the error sits beside its field and is announced.
-  await page.goto(server.base + '/assessment');
+  await page.goto(env.server.base + '/assessment');
   await page.locator('#days_since_last_use').fill('40000');
   await page.locator('input[name="frequency"][value="weekly"]').check();
   await page.getByRole('button', { name: /^Next/ }).click();

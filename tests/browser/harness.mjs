@@ -81,3 +81,18 @@ export const pageTypes = [
   ['questionnaire', '/assessment'],
   ['not-found', '/treatments/no-such-item'],
 ];
+
+/// Starts the server and the browser before a test file's tests, and stops both after.
+/// Returns an object whose `server` and `browser` are set once `before` has run.
+export function useServerAndBrowser(before, after) {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}

@@ -6,25 +6,14 @@ import { writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startServer, launchBrowser, newWatchedContext, pageTypes, artifacts, here } from './harness.mjs';
+import { useServerAndBrowser, newWatchedContext, pageTypes, artifacts, here } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser(before, after);
 
 test("a family's journey: home → treatments → methadone → compare → helplines → search", async () => {
-  const { context, foreign } = await newWatchedContext(browser, server.base, { viewport: { width: 360, height: 780 } });
+  const { context, foreign } = await newWatchedContext(env.browser, env.server.base, { viewport: { width: 360, height: 780 } });
   const page = await context.newPage();
-  await page.goto(server.base + '/');
+  await page.goto(env.server.base + '/');
   assert.match(await page.locator('h1').innerText(), /Find your way into treatment/);
   assert.equal(await page.locator('.emergency a[href="tel:911"]').count(), 1, 'emergency strip on the home page');
 
@@ -67,11 +56,11 @@ test("a family's journey: home → treatments → methadone → compare → help
 
 for (const width of [360, 1280]) {
   test(`axe-core finds no WCAG 2.1 AA violation at ${width} px, and nothing leaves the origin`, async () => {
-    const { context, foreign } = await newWatchedContext(browser, server.base, { viewport: { width, height: 900 } });
+    const { context, foreign } = await newWatchedContext(env.browser, env.server.base, { viewport: { width, height: 900 } });
     const page = await context.newPage();
     const problems = [];
     for (const [name, path] of pageTypes) {
-      await page.goto(server.base + path);
+      await page.goto(env.server.base + path);
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       for (const v of results.violations) {
         problems.push(`${name} (${path}) @${width}: ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -88,9 +77,9 @@ for (const width of [360, 1280]) {
 }
 
 test('every page works by keyboard: the skip link reaches the main content', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.base + '/treatments/methadone');
+  await page.goto(env.server.base + '/treatments/methadone');
   await page.keyboard.press('Tab');
   const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
   assert.equal(focused, 'Skip to main content');
@@ -100,9 +89,9 @@ test('every page works by keyboard: the skip link reaches the main content', asy
 });
 
 test('print hides the navigation and keeps the content', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.base + '/treatments/methadone');
+  await page.goto(env.server.base + '/treatments/methadone');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('nav[aria-label="Main"]').isVisible(), false);
   assert.ok(await page.locator('h1').isVisible());
@@ -117,7 +106,7 @@ test('the Nu Html Checker finds no error on any page type', async () => {
   for (const f of readdirSync(dir)) rmSync(join(dir, f));
   const files = [];
   for (const [name, path] of pageTypes) {
-    const response = await fetch(server.base + path);
+    const response = await fetch(env.server.base + path);
     const file = join(dir, `${name}.html`);
     writeFileSync(file, await response.text());
     files.push(file);
