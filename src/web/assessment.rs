@@ -119,8 +119,9 @@ pub struct StepPage {
     pub questions: Vec<QuestionView>,
     /// Answers from the other steps, carried as hidden fields.
     pub hidden: Vec<(String, String)>,
-    /// Errors for fields not shown as questions (unknown fields), and the summary.
-    pub errors: Vec<AnswerError>,
+    /// The error summary: (field, what to call it, message). Questions are named by their
+    /// label; anything else (an unknown field) by its name.
+    pub errors: Vec<(String, String, String)>,
     /// The DSM-5 checklist (step 2), with each item's ticked state.
     pub checklist: Vec<(usize, &'static str, bool)>,
     pub checklist_none: bool,
@@ -153,7 +154,14 @@ fn step_page(number: usize, form: &FormValues, errors: Vec<AnswerError>) -> Step
         checklist_none: form.has(DSM5_ITEM, "none"),
         checklist_open: !form.get(DSM5_ITEM).is_empty(),
         is_last: step.number == STEPS.len(),
-        errors,
+        errors: errors
+            .into_iter()
+            .map(|e| {
+                let name = Field::from_name(&e.field)
+                    .map_or_else(|| e.field.clone(), |f| question(f).label.to_string());
+                (e.field, name, e.message)
+            })
+            .collect(),
     }
 }
 
