@@ -54,14 +54,15 @@ struct Decision {
 }
 
 impl Decision {
-    /// The parts of a result whose change makes an unanswered question worth asking.
-    fn key(&self) -> (Severity, Level, Plan, Vec<MedicationStatus>) {
-        (
-            self.severity,
-            self.level,
-            self.plan,
-            self.medications.iter().map(|m| m.1).collect(),
-        )
+    /// Whether the parts of a result whose change makes a question worth asking are equal.
+    fn same_key(&self, other: &Decision) -> bool {
+        (self.severity, self.level, self.plan) == (other.severity, other.level, other.plan)
+            && self.medications.len() == other.medications.len()
+            && self
+                .medications
+                .iter()
+                .zip(&other.medications)
+                .all(|(a, b)| a.0 == b.0 && a.1 == b.1)
     }
 }
 
@@ -125,15 +126,17 @@ fn decide(a: &Answers) -> Decision {
 
 /// The unanswered fields whose answer, tried value by value, would change the decision.
 fn missing(a: &Answers, baseline: &Decision) -> Vec<Field> {
-    let key = baseline.key();
+    // One copy of the answers is reused: each field is set, tried, then cleared again.
+    let mut trial = a.clone();
     Field::ALL
         .into_iter()
         .filter(|field| field.is_unknown(a) && *field != Field::Country)
         .filter(|field| {
-            field.candidates().iter().any(|value| {
-                let mut trial = a.clone();
-                field.set(&mut trial, value).is_ok() && decide(&trial).key() != key
-            })
+            let changes = field.candidates().iter().any(|value| {
+                field.set(&mut trial, value).is_ok() && !decide(&trial).same_key(baseline)
+            });
+            let _ = field.set(&mut trial, &serde_json::Value::Null);
+            changes
         })
         .collect()
 }
