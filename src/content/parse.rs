@@ -121,11 +121,23 @@ impl<'a> Report<'a> {
 
     fn at(&mut self, span: Option<Range<usize>>, field: &str, message: impl Into<String>) {
         let line = span.map_or(self.first_line, |s| self.line_of(s.start));
+        let message = message.into();
+        // Every report must say where to look and what is wrong, even when the
+        // TOML library's own wording gives us nothing to go on.
         self.errors.push(ContentError {
             file: self.file.to_string(),
             line,
-            field: field.to_string(),
-            message: message.into(),
+            field: if field.is_empty() {
+                "front matter"
+            } else {
+                field
+            }
+            .to_string(),
+            message: if message.trim().is_empty() {
+                "is not valid TOML".to_string()
+            } else {
+                message
+            },
         });
     }
 
@@ -550,7 +562,8 @@ fn is_date(s: &str) -> bool {
 fn backticked(message: &str) -> Option<String> {
     let start = message.find('`')? + 1;
     let len = message[start..].find('`')?;
-    Some(message[start..start + len].to_string())
+    // An empty key (`"" = 1`) is quoted as ``; naming it would tell the editor nothing.
+    (len > 0).then(|| message[start..start + len].to_string())
 }
 
 /// The key written on the line holding `offset` (`key = value`), to name the field
@@ -718,6 +731,13 @@ Methadone <script>alert(1)</script> is *long-acting*.
                 "unknown field",
                 with("reviewed =", "colour = \"red\"\nreviewed ="),
                 "colour",
+                10,
+            ),
+            (
+                // CI's fuzzing found this one: serde names the key "``".
+                "empty key",
+                with("reviewed =", "\"\" = 1\nreviewed ="),
+                "front matter",
                 10,
             ),
             (
