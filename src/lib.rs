@@ -28,8 +28,8 @@ pub struct AppState {
     pub library: Arc<Library>,
     /// Days a saved assessment is kept.
     pub retention_days: u32,
-    /// Search results for the loaded content.
-    pub search_cache: Arc<web::search::SearchCache>,
+    /// Rendered content and search pages for the loaded content.
+    pub pages: Arc<web::cache::PageCache>,
 }
 
 /// The whole app, ready to serve or to call in a test.
@@ -77,7 +77,7 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         pool,
         library: Arc::new(library),
         retention_days: config.retention_days,
-        search_cache: Arc::default(),
+        pages: Arc::default(),
     })
 }
 

@@ -64,7 +64,7 @@ async fn serve(app: &TestApp, library: Library, uri: &str) -> common::TestRespon
         pool: app.state.pool.clone(),
         library: library.into(),
         retention_days: 30,
-        search_cache: Default::default(),
+        pages: Default::default(),
     };
     TestApp {
         router: treatment_navigator::app(state.clone()),

@@ -284,7 +284,8 @@ impl Field {
     /// Sets this field from a JSON value (`null` clears it), checking type and range.
     pub fn set(self, a: &mut Answers, value: &Value) -> Result<(), AnswerError> {
         if value.is_null() {
-            return Ok(self.set_unknown(a));
+            self.set_unknown(a);
+            return Ok(());
         }
         let bad = || self.error(format!("must be {}", self.expected()));
         fn one<C: Choice>(v: &Value) -> Option<C> {
@@ -367,7 +368,19 @@ impl Field {
     /// The values worth trying when the field is unanswered, to see whether its answer
     /// could change the result: every choice, every yes/no, the numbers at the rules'
     /// boundaries, and for lists "none" and each single item.
-    pub fn candidates(self) -> Vec<Value> {
+    pub fn candidates(self) -> &'static [Value] {
+        // Built once: `missing` asks for them on every evaluation.
+        static ALL: std::sync::LazyLock<Vec<Vec<Value>>> = std::sync::LazyLock::new(|| {
+            Field::ALL
+                .iter()
+                .map(|field| field.build_candidates())
+                .collect()
+        });
+        let index = Field::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        &ALL[index]
+    }
+
+    fn build_candidates(self) -> Vec<Value> {
         match self.kind() {
             Kind::One(names) => names.iter().map(|n| Value::from(*n)).collect(),
             Kind::Many(names) => std::iter::once(Value::Array(vec![]))
@@ -479,7 +492,7 @@ mod tests {
             for value in field.candidates() {
                 let mut a = Answers::default();
                 field
-                    .set(&mut a, &value)
+                    .set(&mut a, value)
                     .unwrap_or_else(|e| panic!("{field:?} {value}: {e}"));
                 assert!(!field.is_unknown(&a), "{field:?}");
             }

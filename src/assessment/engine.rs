@@ -13,6 +13,7 @@
 use std::sync::LazyLock;
 
 use sha2::{Digest, Sha256};
+use smallvec::{SmallVec, smallvec};
 
 use super::answers::{
     Answers, Country, Field, Frequency, Housing, QuitAttempts, Substance, Support, UseDuration,
@@ -39,18 +40,22 @@ pub static RULES_VERSION: LazyLock<String> = LazyLock::new(|| {
     format!("1.{hex}")
 });
 
+/// A rule's reasons are fixed sentences, and a few fit inline: `missing` runs the rules
+/// dozens of times per call, and this keeps those runs free of heap allocations.
+type Reasons = SmallVec<[&'static str; 4]>;
+
 /// What the rules decide, before reasons are turned into owned text and helplines
 /// attached. `missing` compares these.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Decision {
     severity: Severity,
     basis: SeverityBasis,
-    severity_reasons: Vec<&'static str>,
+    severity_reasons: Reasons,
     level: Level,
-    level_reasons: Vec<&'static str>,
+    level_reasons: Reasons,
     plan: Plan,
-    plan_reasons: Vec<&'static str>,
-    medications: Vec<(&'static str, MedicationStatus, Vec<&'static str>)>,
+    plan_reasons: Reasons,
+    medications: SmallVec<[Advice; 5]>,
 }
 
 impl Decision {
@@ -146,7 +151,7 @@ fn missing(a: &Answers, baseline: &Decision) -> Vec<Field> {
 
 /// DSM5: the count decides when it is known. Otherwise an estimate from the pattern of
 /// use (SEEDS: depth of dependence, duration, earlier quit attempts), shown as one.
-fn severity(a: &Answers) -> (Severity, SeverityBasis, Vec<&'static str>) {
+fn severity(a: &Answers) -> (Severity, SeverityBasis, Reasons) {
     if let Some(n) = a.dsm5_criteria {
         let (severity, reason) = match n {
             0..=1 => (
@@ -166,7 +171,7 @@ fn severity(a: &Answers) -> (Severity, SeverityBasis, Vec<&'static str>) {
                 "6 or more of the 11 DSM-5 criteria are met: a severe opioid use disorder.",
             ),
         };
-        return (severity, SeverityBasis::Dsm5, vec![reason]);
+        return (severity, SeverityBasis::Dsm5, smallvec![reason]);
     }
     let daily = a.frequency == Some(Frequency::Daily);
     let less_than_daily = matches!(a.frequency, Some(Frequency::Weekly | Frequency::Occasional));
@@ -174,7 +179,7 @@ fn severity(a: &Answers) -> (Severity, SeverityBasis, Vec<&'static str>) {
         return (
             Severity::Severe,
             SeverityBasis::Estimate,
-            vec![
+            smallvec![
                 "Estimated from the pattern: daily use for over 5 years usually means a severe disorder. A clinician should confirm it with the DSM-5 criteria.",
             ],
         );
@@ -184,7 +189,7 @@ fn severity(a: &Answers) -> (Severity, SeverityBasis, Vec<&'static str>) {
         return (
             Severity::Severe,
             SeverityBasis::Estimate,
-            vec![
+            smallvec![
                 "Estimated from the pattern: daily use with several attempts to stop, or a return to use after stopping, usually means a severe disorder. A clinician should confirm it.",
             ],
         );
@@ -197,7 +202,7 @@ fn severity(a: &Answers) -> (Severity, SeverityBasis, Vec<&'static str>) {
         return (
             Severity::Mild,
             SeverityBasis::Estimate,
-            vec![
+            smallvec![
                 "Estimated from the pattern: use less than daily, for under a year, with no failed attempts to stop, suggests a mild disorder. A clinician should confirm it.",
             ],
         );
@@ -210,7 +215,7 @@ fn severity(a: &Answers) -> (Severity, SeverityBasis, Vec<&'static str>) {
         return (
             Severity::Moderate,
             SeverityBasis::Estimate,
-            vec![
+            smallvec![
                 "Estimated from what is known of the pattern of use: treated as moderate until a clinician goes through the DSM-5 criteria.",
             ],
         );
@@ -218,7 +223,7 @@ fn severity(a: &Answers) -> (Severity, SeverityBasis, Vec<&'static str>) {
     (
         Severity::Unknown,
         SeverityBasis::Unknown,
-        vec![
+        smallvec![
             "Not enough is known yet: how often and how long opioids have been used, or the DSM-5 count, would tell.",
         ],
     )
@@ -253,9 +258,9 @@ fn no_co_occurring(a: &Answers) -> bool {
 
 /// Each rule that asks for a level at least this intensive, with its reason.
 /// The setting is the most intensive level any rule asks for.
-fn setting_rules(a: &Answers, severity: Severity) -> Vec<(Level, &'static str)> {
+fn setting_rules(a: &Answers, severity: Severity) -> SmallVec<[(Level, &'static str); 8]> {
     let severe = severity == Severity::Severe;
-    let mut asks = Vec::new();
+    let mut asks = SmallVec::new();
     // SEEDS, TIP63: severe disorder plus a factor that makes early recovery at home unsafe.
     if severe && housing_at_risk(a) {
         asks.push((Level::Inpatient, "Severe use and no stable place to live: a residential program gives a safe place and round-the-clock care while treatment starts."));
@@ -293,14 +298,14 @@ fn setting_rules(a: &Answers, severity: Severity) -> Vec<(Level, &'static str)> 
     asks
 }
 
-fn setting(a: &Answers, severity: Severity) -> (Level, Vec<&'static str>) {
+fn setting(a: &Answers, severity: Severity) -> (Level, Reasons) {
     let asks = setting_rules(a, severity);
     let mut level = asks
         .iter()
         .map(|(l, _)| *l)
         .max()
         .unwrap_or(Level::Outpatient);
-    let mut reasons: Vec<&'static str> = asks
+    let mut reasons: Reasons = asks
         .iter()
         .filter(|(l, _)| *l == level)
         .map(|(_, r)| *r)
@@ -314,7 +319,7 @@ fn setting(a: &Answers, severity: Severity) -> (Level, Vec<&'static str>) {
         && a.other_substances.as_ref().is_some_and(Vec::is_empty);
     if step_down && level == Level::Inpatient {
         level = Level::IntensiveOutpatient;
-        reasons = vec![
+        reasons = smallvec![
             "Just finished residential treatment, with stable housing, support and no other drug use: the next step is intensive outpatient care, not another residential stay.",
         ];
     } else if step_down {
@@ -340,12 +345,12 @@ fn setting(a: &Answers, severity: Severity) -> (Level, Vec<&'static str>) {
 // ---------------------------------------------------------------------------------
 // Plan: maintenance or taper
 
-fn plan(a: &Answers, severity: Severity) -> (Plan, Vec<&'static str>) {
+fn plan(a: &Answers, severity: Severity) -> (Plan, Reasons) {
     let declines = a.declines_agonists();
     // ACOG, TIP63: in pregnancy, maintenance on methadone or buprenorphine is the standard;
     // withdrawal risks the pregnancy.
     if a.pregnant == Some(true) {
-        let mut reasons = vec![
+        let mut reasons = smallvec![
             "Pregnant: staying on methadone or buprenorphine is safer for the pregnancy than withdrawal or a taper.",
         ];
         if declines {
@@ -356,12 +361,12 @@ fn plan(a: &Answers, severity: Severity) -> (Plan, Vec<&'static str>) {
     if severity == Severity::None {
         return (
             Plan::Taper,
-            vec![
+            smallvec![
                 "Fewer than 2 DSM-5 criteria: long-term medication is not indicated. If the body has become used to opioids, stopping gradually with medical help avoids withdrawal.",
             ],
         );
     }
-    let mut high_risk = Vec::new();
+    let mut high_risk = Reasons::new();
     if severity == Severity::Severe {
         high_risk.push("Severe use: staying on medication long term most lowers the risk of overdose and death (NIDA, SAMHSA).");
     }
@@ -381,7 +386,7 @@ fn plan(a: &Answers, severity: Severity) -> (Plan, Vec<&'static str>) {
     // TIP63: maintenance is the evidence-based default; a preference that declines agonists
     // is respected, with the risk made plain.
     if declines {
-        let mut reasons = vec![
+        let mut reasons = smallvec![
             "The preference is to avoid methadone and buprenorphine, so the plan is a gradual taper.",
         ];
         if !high_risk.is_empty() {
@@ -403,22 +408,24 @@ fn plan(a: &Answers, severity: Severity) -> (Plan, Vec<&'static str>) {
 // ---------------------------------------------------------------------------------
 // Medications
 
-type Advice = (&'static str, MedicationStatus, Vec<&'static str>);
+type Advice = (&'static str, MedicationStatus, Reasons);
 
-fn medications(a: &Answers, severity: Severity, plan: Plan) -> Vec<Advice> {
-    let mut list = vec![
+fn medications(a: &Answers, severity: Severity, plan: Plan) -> SmallVec<[Advice; 5]> {
+    let mut list = smallvec![
         agonist(a, severity, plan, "methadone"),
         agonist(a, severity, plan, "buprenorphine"),
         naltrexone(a, plan),
     ];
-    list.push(("naloxone", MedicationStatus::Suggested, vec!["Everyone who uses opioids, and the people around them, should carry naloxone: it reverses an overdose."]));
+    list.push(("naloxone", MedicationStatus::Suggested, smallvec!["Everyone who uses opioids, and the people around them, should carry naloxone: it reverses an overdose."]));
     if plan == Plan::Taper
         && a.medication_preference != Some(super::answers::MedicationPreference::NoMedication)
     {
         list.push((
             "lofexidine",
             MedicationStatus::Consider,
-            vec!["A non-opioid medicine that eases withdrawal symptoms during a taper or detox."],
+            smallvec![
+                "A non-opioid medicine that eases withdrawal symptoms during a taper or detox."
+            ],
         ));
     }
     list
@@ -428,7 +435,7 @@ fn medications(a: &Answers, severity: Severity, plan: Plan) -> Vec<Advice> {
 fn agonist(a: &Answers, severity: Severity, plan: Plan, slug: &'static str) -> Advice {
     use MedicationStatus::*;
     let is_methadone = slug == "methadone";
-    let mut reasons = Vec::new();
+    let mut reasons = Reasons::new();
     let status = if a.pregnant == Some(true) {
         // ACOG: both are recommended in pregnancy. Never below "consider".
         reasons.push("Recommended in pregnancy: it steadies the level of opioid and protects the baby from repeated withdrawal.");
@@ -475,7 +482,7 @@ fn agonist(a: &Answers, severity: Severity, plan: Plan, slug: &'static str) -> A
 
 fn naltrexone(a: &Answers, plan: Plan) -> Advice {
     use MedicationStatus::*;
-    let mut reasons = Vec::new();
+    let mut reasons = Reasons::new();
     let status = match a.days_since_last_use {
         // FDA label: starting within 7–10 days of opioid use brings on sudden withdrawal.
         Some(days) if days < 7 => {
@@ -593,10 +600,9 @@ fn support(a: &Answers, level: Level, plan: Plan) -> Vec<Suggestion> {
             "Recovery housing offers a drug-free place to live once the first phase of care is done.",
         );
     } else if a.medical_conditions == Some(true)
-        || a.responsibilities.as_ref().is_some_and(|r| {
-            r.iter()
-                .any(|x| *x == super::answers::Responsibility::Caregiving)
-        })
+        || a.responsibilities
+            .as_ref()
+            .is_some_and(|r| r.contains(&super::answers::Responsibility::Caregiving))
     {
         add(
             "case-management",

@@ -2,6 +2,7 @@
 
 use askama::Template;
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::Html;
 use axum::routing::get;
@@ -23,14 +24,16 @@ pub struct HelplinesPage<'a> {
     pub countries: Vec<(Country, Vec<&'a Helpline>)>,
 }
 
-async fn list(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    let countries = Country::ALL
-        .into_iter()
-        .map(|c| (c, state.library.helplines_for(c).collect::<Vec<_>>()))
-        .filter(|(_, lines)| !lines.is_empty())
-        .collect();
-    render(&HelplinesPage {
-        layout: Layout::new("helplines"),
-        countries,
+async fn list(State(state): State<AppState>) -> Result<Html<Bytes>, AppError> {
+    state.pages.get_or_render("helplines", || {
+        let countries = Country::ALL
+            .into_iter()
+            .map(|c| (c, state.library.helplines_for(c).collect::<Vec<_>>()))
+            .filter(|(_, lines)| !lines.is_empty())
+            .collect();
+        render(&HelplinesPage {
+            layout: Layout::new("helplines"),
+            countries,
+        })
     })
 }

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod assessment;
 pub mod assets;
+pub mod cache;
 pub mod helplines;
 pub mod pages;
 pub mod questionnaire;

@@ -2,6 +2,7 @@
 
 use askama::Template;
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
@@ -25,16 +26,18 @@ pub struct HomePage {
     pub categories: Vec<(Category, usize)>,
 }
 
-async fn home(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    let categories = state
-        .library
-        .by_category()
-        .into_iter()
-        .map(|(c, items)| (c, items.len()))
-        .collect();
-    render(&HomePage {
-        layout: Layout::new("home"),
-        categories,
+async fn home(State(state): State<AppState>) -> Result<Html<Bytes>, AppError> {
+    state.pages.get_or_render("home", || {
+        let categories = state
+            .library
+            .by_category()
+            .into_iter()
+            .map(|(c, items)| (c, items.len()))
+            .collect();
+        render(&HomePage {
+            layout: Layout::new("home"),
+            categories,
+        })
     })
 }
 

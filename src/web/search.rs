@@ -1,8 +1,5 @@
 //! `/search?q=`: ranked full-text search with highlighted snippets.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-
 use axum::body::Bytes;
 
 use askama::Template;
@@ -46,43 +43,14 @@ pub struct SearchPage<'a> {
     pub shortened: bool,
 }
 
-/// Rendered result pages, by query. Content only changes at start-up, so a page stays
-/// right for the life of the process, and a common search ("methadone") costs a lookup
-/// instead of an FTS5 query with snippets and a render.
-#[derive(Default)]
-pub struct SearchCache {
-    pages: Mutex<HashMap<String, Bytes>>,
-}
-
-/// Pages kept before the cache starts again empty: at most a few MB.
-const CACHE_ENTRIES: usize = 512;
-
-impl SearchCache {
-    fn get(&self, key: &str) -> Option<Bytes> {
-        self.pages
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(key)
-            .cloned()
-    }
-
-    fn put(&self, key: String, page: Bytes) {
-        let mut map = self.pages.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() >= CACHE_ENTRIES {
-            map.clear();
-        }
-        map.insert(key, page);
-    }
-}
-
 async fn search_page(
     State(state): State<AppState>,
     Query(params): Query<SearchQuery>,
 ) -> Result<Html<Bytes>, AppError> {
     let shortened = params.q.chars().count() > MAX_QUERY_CHARS;
     let query: String = params.q.trim().chars().take(MAX_QUERY_CHARS).collect();
-    let key = format!("{}{query}", if shortened { "+" } else { "-" });
-    if let Some(page) = state.search_cache.get(&key) {
+    let key = format!("search{}{query}", if shortened { "+" } else { "-" });
+    if let Some(page) = state.pages.get(&key) {
         return Ok(Html(page));
     }
     let hits = search::search(&state.pool, &query).await?;
@@ -103,7 +71,7 @@ async fn search_page(
         shortened,
     })?;
     let page = Bytes::from(page);
-    state.search_cache.put(key, page.clone());
+    state.pages.put(key, page.clone());
     Ok(Html(page))
 }
 
@@ -131,19 +99,6 @@ fn split_marks(snippet: &str) -> Vec<(String, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_cache_stays_bounded() {
-        let cache = SearchCache::default();
-        for i in 0..CACHE_ENTRIES + 10 {
-            cache.put(format!("q{i}"), Bytes::from_static(b"page"));
-        }
-        assert!(cache.pages.lock().unwrap().len() <= CACHE_ENTRIES);
-        assert!(
-            cache.get(&format!("q{}", CACHE_ENTRIES + 9)).is_some(),
-            "the newest entry is kept"
-        );
-    }
 
     #[test]
     fn splits_snippets_into_runs() {

@@ -2,6 +2,7 @@
 
 use askama::Template;
 use axum::Router;
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use axum::routing::get;
@@ -28,11 +29,13 @@ pub struct TreatmentsPage<'a> {
     pub levels: [Evidence; 3],
 }
 
-async fn list(State(state): State<AppState>) -> Result<Html<String>, AppError> {
-    render(&TreatmentsPage {
-        layout: Layout::new("treatments"),
-        groups: state.library.by_category(),
-        levels: Evidence::ALL,
+async fn list(State(state): State<AppState>) -> Result<Html<Bytes>, AppError> {
+    state.pages.get_or_render("treatments", || {
+        render(&TreatmentsPage {
+            layout: Layout::new("treatments"),
+            groups: state.library.by_category(),
+            levels: Evidence::ALL,
+        })
     })
 }
 
@@ -50,15 +53,18 @@ pub struct TreatmentPage<'a> {
 async fn show(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-) -> Result<Html<String>, AppError> {
+) -> Result<Html<Bytes>, AppError> {
     let library = &state.library;
+    // Only real items reach the cache, so made-up slugs cannot fill it.
     let item = library.get(&slug).ok_or(AppError::NotFound)?;
-    let related = item.related.iter().filter_map(|s| library.get(s)).collect();
-    render(&TreatmentPage {
-        layout: Layout::new("treatments"),
-        item,
-        related,
-        version: &library.version,
+    state.pages.get_or_render(&format!("treatment {slug}"), || {
+        let related = item.related.iter().filter_map(|s| library.get(s)).collect();
+        render(&TreatmentPage {
+            layout: Layout::new("treatments"),
+            item,
+            related,
+            version: &library.version,
+        })
     })
 }
 
@@ -89,14 +95,24 @@ pub struct ComparePage<'a> {
 async fn compare(
     State(state): State<AppState>,
     Query(query): Query<Vec<(String, String)>>,
-) -> Result<Html<String>, AppError> {
-    let library = &state.library;
+) -> Result<Html<Bytes>, AppError> {
     let asked = parse_items(&query);
+    // The page depends only on the items asked for, in order.
+    let key = format!("compare {}", asked.join(","));
+    state
+        .pages
+        .get_or_render(&key, || compare_page(&state.library, &asked))
+}
+
+fn compare_page(
+    library: &crate::content::Library,
+    asked: &[String],
+) -> Result<Html<String>, AppError> {
     let mut columns = Vec::new();
     let mut unknown = Vec::new();
     let mut not_comparable = Vec::new();
     let mut trimmed = false;
-    for slug in &asked {
+    for slug in asked {
         match library.get(slug) {
             Some(t) if t.compare.is_some() => {
                 if columns.len() < MAX_COMPARED {

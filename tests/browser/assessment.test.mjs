@@ -2,11 +2,11 @@
 // clinician's printed summary sheet.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { AxeBuilder } from '@axe-core/playwright';
-import { useServerAndBrowser, newWatchedContext, artifacts } from './harness.mjs';
+import { useServerAndBrowser, newWatchedContext, artifacts, vnuErrors } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after);
 
@@ -171,6 +171,26 @@ test('the fullest possible summary still prints on two pages, and a form error i
   assert.equal(await page.locator('input[name="frequency"][value="weekly"]').isChecked(), true, 'other answers kept');
   await axe(page, 'step with an error @360', problems);
   await page.screenshot({ path: join(artifacts, 'screenshots', 'questionnaire-error-360.png'), fullPage: true });
+
+  // The pages only an assessment reaches, as the server sent them, through the Nu Html
+  // Checker: the fullest result and summary, and a step showing an error.
+  const dir = join(artifacts, 'html-assessment');
+  mkdirSync(dir, { recursive: true });
+  const saved = [];
+  const save = async (name, response) => {
+    const file = join(dir, `${name}.html`);
+    writeFileSync(file, await response.text());
+    saved.push(file);
+  };
+  await save('result', await fetch(env.server.base + location));
+  await save('summary', await fetch(env.server.base + location + '/summary'));
+  const refused = await fetch(env.server.base + '/assessment', {
+    method: 'POST', redirect: 'manual', body: new URLSearchParams([['days_since_last_use', '40000']]),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: env.server.base },
+  });
+  assert.equal(refused.status, 422, 'a wrong value is refused with the form shown again');
+  await save('step-with-error', refused);
+  assert.equal(vnuErrors(saved), '', 'vnu found errors');
 
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign, []);

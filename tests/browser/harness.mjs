@@ -1,6 +1,6 @@
 // Starts the real server binary on a free port with a fresh database, and a real
 // Chromium (Debian's) through playwright-core. Nothing is downloaded.
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
@@ -95,4 +95,18 @@ export function useServerAndBrowser(before, after) {
     await env.server?.stop();
   });
   return env;
+}
+
+/// The Nu Html Checker's errors for saved HTML files ('' when there are none). It is
+/// given files because it refuses to fetch 127.0.0.1 URLs itself.
+export function vnuErrors(files) {
+  const jar = join(here, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+  try {
+    return execFileSync('java', ['-jar', jar, '--errors-only', '--format', 'text', ...files], {
+      encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
+  } catch (e) {
+    // vnu exits non-zero when it finds errors; a missing Java shows up here too.
+    return `${e.stdout ?? ''}${e.stderr ?? ''}`.trim() || String(e);
+  }
 }
