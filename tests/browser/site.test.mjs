@@ -4,7 +4,6 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { AxeBuilder } from '@axe-core/playwright';
 import { useServerAndBrowser, newWatchedContext, pageTypes, artifacts, vnuErrors } from './harness.mjs';
 
@@ -112,10 +111,4 @@ test('the Nu Html Checker finds no error on any page type', async () => {
     files.push(file);
   }
   assert.equal(vnuErrors(files), '', 'vnu found errors');
-});
-  } catch (e) {
-    output = `${e.stdout ?? ''}${e.stderr ?? ''}`;
-    assert.fail(`vnu found errors:\n${output}`);
-  }
-  assert.equal(output.trim(), '');
 });
