@@ -121,23 +121,18 @@ impl<'a> Report<'a> {
 
     fn at(&mut self, span: Option<Range<usize>>, field: &str, message: impl Into<String>) {
         let line = span.map_or(self.first_line, |s| self.line_of(s.start));
-        let message = message.into();
-        // Every report must say where to look and what is wrong, even when the
-        // TOML library's own wording gives us nothing to go on.
+        // Every report must say where to look, even when the TOML library's wording
+        // names no key.
+        let field = if field.is_empty() {
+            "front matter"
+        } else {
+            field
+        };
         self.errors.push(ContentError {
             file: self.file.to_string(),
             line,
-            field: if field.is_empty() {
-                "front matter"
-            } else {
-                field
-            }
-            .to_string(),
-            message: if message.trim().is_empty() {
-                "is not valid TOML".to_string()
-            } else {
-                message
-            },
+            field: field.to_string(),
+            message: message.into(),
         });
     }
 
