@@ -564,6 +564,7 @@ async fn the_openapi_document_lists_every_api_route() {
         ("/api/v1/evaluate", "post"),
         ("/api/v1/assessments", "post"),
         ("/api/v1/assessments/{id}", "get"),
+        ("/api/openapi.json", "get"),
     ] {
         assert!(
             paths.get(path).and_then(|p| p.get(method)).is_some(),

@@ -3,7 +3,6 @@
 
 mod common;
 
-
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

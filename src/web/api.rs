@@ -52,7 +52,8 @@ pub fn router() -> Router<AppState> {
         list_helplines,
         evaluate_answers,
         create_assessment,
-        get_assessment
+        get_assessment,
+        openapi
     ),
     components(schemas(
         ApiErrorBody,
@@ -67,8 +68,18 @@ pub fn router() -> Router<AppState> {
 )]
 pub struct ApiDoc;
 
-async fn openapi() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+/// This document. It describes types fixed at build time, so it is written once.
+#[utoipa::path(get, path = "/api/openapi.json",
+    responses((status = 200, description = "The OpenAPI 3.1 description of this API", content_type = "application/json")))]
+async fn openapi() -> Response {
+    static DOCUMENT: std::sync::LazyLock<Bytes> = std::sync::LazyLock::new(|| {
+        Bytes::from(serde_json::to_vec(&ApiDoc::openapi()).expect("the document serializes"))
+    });
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        DOCUMENT.clone(),
+    )
+        .into_response()
 }
 
 /// An item in the list: enough to show a link and a line.
