@@ -7,14 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use axum::body::Body;
 use axum::http::Request;
-use common::TestApp;
-
-fn form(uri: &str, body: &str) -> Request<Body> {
-    Request::post(uri)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(Body::from(body.to_string()))
-        .unwrap()
-}
+use common::{TestApp, form};
 
 /// A `tracing` writer that keeps everything in memory.
 #[derive(Clone, Default)]
@@ -58,6 +51,7 @@ async fn the_access_log_names_routes_never_queries_answers_or_ids() {
     app.request(form(
         "/assessment",
         "medication_preference=no_medication&injects=true",
+        &[],
     ))
     .await;
 

@@ -21,10 +21,7 @@ fn post_form(uri: &str, pairs: &[(&str, &str)]) -> Request<Body> {
         .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
         .collect::<Vec<_>>()
         .join("&");
-    Request::post(uri)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(Body::from(body))
-        .unwrap()
+    common::form(uri, &body, &[])
 }
 
 fn urlencode(s: &str) -> String {

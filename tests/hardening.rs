@@ -7,16 +7,8 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::routing::get;
-use common::TestApp;
+use common::{TestApp, form};
 use tower::ServiceExt;
-
-fn form(uri: &str, body: &str, headers: &[(&str, &str)]) -> Request<Body> {
-    let mut req = Request::post(uri).header("content-type", "application/x-www-form-urlencoded");
-    for (k, v) in headers {
-        req = req.header(*k, *v);
-    }
-    req.body(Body::from(body.to_string())).unwrap()
-}
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers_and_no_cookie() {

@@ -106,3 +106,12 @@ pub fn h1(body: &str) -> &str {
     let end = body[start..].find("</h1>").expect("h1 closes") + start;
     body[start..end].trim()
 }
+
+/// A form post, as a browser sends it, with any extra headers.
+pub fn form(uri: &str, body: &str, headers: &[(&str, &str)]) -> Request<Body> {
+    let mut req = Request::post(uri).header("content-type", "application/x-www-form-urlencoded");
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    req.body(Body::from(body.to_string())).unwrap()
+}
