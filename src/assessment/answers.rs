@@ -376,7 +376,10 @@ impl Field {
                 .map(|field| field.build_candidates())
                 .collect()
         });
-        let index = Field::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        let index = Field::ALL
+            .iter()
+            .position(|f| *f == self)
+            .expect("Field::ALL lists every field");
         &ALL[index]
     }
 
