@@ -53,4 +53,58 @@ pub struct Config {
         global = true
     )]
     pub content_dir: PathBuf,
+    /// Host names this server answers to, with or without a port (repeatable; the env
+    /// variable takes a comma-separated list). A request for any other `Host` gets 400,
+    /// which stops DNS-rebinding pages from reaching a server on a private address.
+    /// Default: the listen address, `localhost` and `127.0.0.1`, each with the port.
+    #[arg(
+        long = "public-host",
+        env = "PUBLIC_HOST",
+        value_delimiter = ',',
+        global = true
+    )]
+    pub public_hosts: Vec<String>,
+    /// Assessments one client address may save per minute; 0 turns the limit off.
+    #[arg(
+        long,
+        env = "SAVE_RATE_PER_MINUTE",
+        default_value_t = 30,
+        global = true
+    )]
+    pub save_rate_per_minute: u32,
+    /// Behind a reverse proxy: the request header that carries the client's address
+    /// (e.g. `X-Forwarded-For`; its last address is used, the one the proxy added).
+    /// Trusted only when set; otherwise the connection's own address is used.
+    #[arg(long, env = "CLIENT_IP_HEADER", global = true)]
+    pub client_ip_header: Option<String>,
+    /// `/healthz` fails when the database's disk has less free space than this, in MB.
+    #[arg(long, env = "MIN_FREE_DISK_MB", default_value_t = 64, global = true)]
+    pub min_free_disk_mb: u64,
+    /// Open connections at most. Default: the open-file limit (raised to its hard limit
+    /// at start-up) less a reserve for the database and logs.
+    #[arg(long, env = "MAX_CONNECTIONS", global = true)]
+    pub max_connections: Option<usize>,
+}
+
+impl Config {
+    /// The host names to accept: the configured ones, or the defaults for the listen
+    /// address. Lower-cased, so the check can compare without folding each request.
+    pub fn allowed_hosts(&self) -> Vec<String> {
+        let names = if self.public_hosts.is_empty() {
+            let port = self.listen.port();
+            vec![
+                self.listen.to_string(),
+                format!("localhost:{port}"),
+                format!("127.0.0.1:{port}"),
+                format!("[::1]:{port}"),
+            ]
+        } else {
+            self.public_hosts.clone()
+        };
+        names
+            .into_iter()
+            .map(|n| n.trim().to_ascii_lowercase())
+            .filter(|n| !n.is_empty())
+            .collect()
+    }
 }

@@ -7,7 +7,6 @@
 pub mod assessment;
 pub mod config;
 pub mod content;
-pub mod error;
 pub mod store;
 pub mod web;
 
@@ -30,6 +29,15 @@ pub struct AppState {
     pub retention_days: u32,
     /// Rendered content and search pages for the loaded content.
     pub pages: Arc<web::cache::PageCache>,
+    /// Host names the server answers to.
+    pub hosts: Arc<web::protect::AllowedHosts>,
+    /// The per-address limit on saving assessments.
+    pub saves: Arc<web::protect::SaveLimiter>,
+    /// Turns for searches, [`web::protect::SEARCHES_AT_ONCE`] at a time.
+    pub searches: Arc<tokio::sync::Semaphore>,
+    /// The free space `/healthz` requires.
+    pub disk: web::DiskFloor,
+    pub limits: web::Limits,
 }
 
 /// The whole app, ready to serve or to call in a test.
@@ -48,8 +56,8 @@ pub enum StartError {
         addr: std::net::SocketAddr,
         source: std::io::Error,
     },
-    #[error("server error: {0}")]
-    Serve(std::io::Error),
+    #[error("invalid --client-ip-header: {0}")]
+    ClientIpHeader(String),
 }
 
 /// Opens the database, imports the content folder and loads what the app serves.
@@ -67,17 +75,38 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
         ImportOutcome::Unchanged { version } => tracing::info!(version, "content unchanged"),
     }
     let library = Library::load(&pool).await?;
-    let purged = store::assessments::purge_expired(&pool, config.retention_days).await?;
-    tracing::info!(
-        purged,
-        retention_days = config.retention_days,
-        "expired assessments deleted"
-    );
+    // A database that cannot be written must not keep the content from being served.
+    match store::assessments::purge_expired(&pool, config.retention_days).await {
+        Ok(purged) => tracing::info!(
+            purged,
+            retention_days = config.retention_days,
+            "expired assessments deleted"
+        ),
+        Err(e) => tracing::error!(error = %e, "purging expired assessments failed"),
+    }
+    let trusted_header = config
+        .client_ip_header
+        .as_deref()
+        .map(|name| {
+            web::protect::header_name(name).map_err(|_| StartError::ClientIpHeader(name.into()))
+        })
+        .transpose()?;
     Ok(AppState {
         pool,
         library: Arc::new(library),
         retention_days: config.retention_days,
         pages: Arc::default(),
+        hosts: Arc::new(web::protect::AllowedHosts::new(config.allowed_hosts())),
+        saves: Arc::new(web::protect::SaveLimiter::new(
+            config.save_rate_per_minute,
+            trusted_header,
+        )),
+        searches: Arc::new(tokio::sync::Semaphore::new(web::protect::SEARCHES_AT_ONCE)),
+        disk: web::DiskFloor {
+            dir: store::database_dir(&config.database),
+            min_free_bytes: config.min_free_disk_mb.saturating_mul(1_000_000),
+        },
+        limits: web::Limits::default(),
     })
 }
 
@@ -86,22 +115,26 @@ pub const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(1
 
 /// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
 pub async fn run(config: Config) -> Result<(), StartError> {
+    let open_files = web::server::raise_open_file_limit();
+    let max_connections = config
+        .max_connections
+        .unwrap_or_else(|| web::server::max_connections_for(open_files));
     let state = prepare(&config).await?;
     let pool = state.pool.clone();
-    tokio::spawn(purge_daily(pool.clone(), config.retention_days));
+    tokio::spawn(maintain(
+        pool.clone(),
+        config.retention_days,
+        state.saves.clone(),
+    ));
     let listener = TcpListener::bind(config.listen)
         .await
         .map_err(|source| StartError::Listen {
             addr: config.listen,
             source,
         })?;
-    // Without TCP_NODELAY small responses can wait ~40 ms for Nagle's algorithm.
-    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    tracing::info!("listening on http://{}", config.listen);
+    tracing::info!(max_connections, "listening on http://{}", config.listen);
     let (stopping, mut stop_seen) = tokio::sync::watch::channel(false);
-    let serve = axum::serve(listener, app(state)).with_graceful_shutdown(async move {
+    let serve = web::server::serve(listener, app(state), max_connections, async move {
         shutdown_signal().await;
         let _ = stopping.send(true);
     });
@@ -111,23 +144,44 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         tokio::time::sleep(SHUTDOWN_GRACE).await;
     };
     tokio::select! {
-        served = async { serve.await } => served.map_err(StartError::Serve)?,
+        () = serve => {}
         () = grace_over => tracing::warn!(seconds = SHUTDOWN_GRACE.as_secs(), "requests still running after the grace period; stopping anyway"),
+    }
+    if let Err(e) = store::checkpoint(&pool).await {
+        tracing::warn!(error = %e, "final checkpoint failed");
     }
     pool.close().await;
     tracing::info!("stopped");
     Ok(())
 }
 
-/// Deletes expired assessments once a day (and once at start-up, in `prepare`).
-async fn purge_daily(pool: SqlitePool, retention_days: u32) {
-    let mut every_day = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
-    every_day.tick().await;
+/// How often the write-ahead log is emptied into the database file.
+pub const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+
+/// Housekeeping while serving: empties the write-ahead log every [`CHECKPOINT_EVERY`],
+/// forgets addresses the save limit no longer needs, and deletes expired assessments
+/// once a day (and once at start-up, in `prepare`).
+async fn maintain(pool: SqlitePool, retention_days: u32, saves: Arc<web::protect::SaveLimiter>) {
+    let mut every = tokio::time::interval(CHECKPOINT_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    every.tick().await;
+    let mut last_purge = tokio::time::Instant::now();
     loop {
-        every_day.tick().await;
-        match store::assessments::purge_expired(&pool, retention_days).await {
-            Ok(purged) => tracing::info!(purged, "expired assessments deleted"),
-            Err(e) => tracing::error!(error = %e, "purging expired assessments failed"),
+        every.tick().await;
+        match store::checkpoint(&pool).await {
+            Ok(done) if done.busy => {
+                tracing::warn!("checkpoint could not finish: the database was busy")
+            }
+            Ok(_) => {}
+            Err(e) => tracing::error!(error = %e, "checkpoint failed"),
+        }
+        saves.forget_idle();
+        if last_purge.elapsed() >= std::time::Duration::from_secs(24 * 60 * 60) {
+            last_purge = tokio::time::Instant::now();
+            match store::assessments::purge_expired(&pool, retention_days).await {
+                Ok(purged) => tracing::info!(purged, "expired assessments deleted"),
+                Err(e) => tracing::error!(error = %e, "purging expired assessments failed"),
+            }
         }
     }
 }

@@ -61,10 +61,9 @@ fn set_line(text: String, key: &str, replacement: &str) -> String {
 /// Serves `uri` from an app built on `library`, as a restarted server would.
 async fn serve(app: &TestApp, library: Library, uri: &str) -> common::TestResponse {
     let state = AppState {
-        pool: app.state.pool.clone(),
         library: library.into(),
-        retention_days: 30,
         pages: Default::default(),
+        ..app.state.clone()
     };
     TestApp {
         router: treatment_navigator::app(state.clone()),

@@ -29,6 +29,10 @@ impl Server {
             .arg(db)
             .arg("--content")
             .arg(common::content_dir())
+            // Eight writers save as fast as they can: the per-address limit is not
+            // what this file tests.
+            .arg("--save-rate-per-minute")
+            .arg("0")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

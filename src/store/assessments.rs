@@ -34,7 +34,9 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// Saves and returns only once the transaction has committed.
+/// Saves in a transaction and returns only once its commit has succeeded: an `Ok` here
+/// means the assessment is on disk, and any failure (a full disk, a read-only file, a
+/// lock held past the busy timeout) comes back as an error, never as a saved id.
 pub async fn insert(
     pool: &SqlitePool,
     answers: &Answers,
@@ -44,18 +46,25 @@ pub async fn insert(
     let id = new_id();
     let answers_json = serde_json::to_string(answers).map_err(|e| sqlx::Error::Encode(e.into()))?;
     let result_json = serde_json::to_string(result).map_err(|e| sqlx::Error::Encode(e.into()))?;
+    let mut tx = pool.begin().await?;
     let created_at = sqlx::query_scalar!(
+        r#"SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now') AS "created_at!: String""#
+    )
+    .fetch_one(&mut *tx)
+    .await?;
+    sqlx::query!(
         r#"INSERT INTO assessments (id, answers, result, rules_version, content_version, created_at)
-           VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-           RETURNING created_at"#,
+           VALUES (?, ?, ?, ?, ?, ?)"#,
         id,
         answers_json,
         result_json,
         result.rules_version,
-        content_version
+        content_version,
+        created_at
     )
-    .fetch_one(pool)
+    .execute(&mut *tx)
     .await?;
+    tx.commit().await?;
     Ok(SavedAssessment {
         id,
         answers: answers.clone(),
@@ -100,11 +109,13 @@ pub async fn find(
 /// Deletes assessments older than `retention_days`; returns how many.
 pub async fn purge_expired(pool: &SqlitePool, retention_days: u32) -> Result<u64, sqlx::Error> {
     let cutoff = format!("-{retention_days} days");
+    let mut tx = pool.begin().await?;
     let done = sqlx::query!(
         "DELETE FROM assessments WHERE created_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)",
         cutoff
     )
-    .execute(pool)
+    .execute(&mut *tx)
     .await?;
+    tx.commit().await?;
     Ok(done.rows_affected())
 }

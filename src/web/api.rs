@@ -15,11 +15,12 @@ use crate::AppState;
 use crate::assessment::result::*;
 use crate::assessment::{Answers, evaluate};
 use crate::content::{Comparison, Evidence, Helpline, Source, Treatment};
-use crate::error::{ApiError, ApiErrorBody};
 use crate::store::assessments::{self, SavedAssessment};
+use crate::web::error::{ApiError, ApiErrorBody};
+use crate::web::protect::ClientAddress;
 
 /// Largest JSON body the API reads.
-pub const MAX_BODY: usize = 64 * 1024;
+pub const MAX_BODY: usize = super::protect::MAX_API_BODY;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -32,6 +33,9 @@ pub fn router() -> Router<AppState> {
         .route("/openapi.json", get(openapi))
         .fallback(|| async { ApiError::not_found("route") })
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn(
+            super::protect::refuse_other_sites,
+        ))
         // Answers about someone's health: never kept by a browser or proxy cache.
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
@@ -199,6 +203,14 @@ impl<S: Send + Sync> FromRequest<S> for AnswersJson {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        // A JSON content type cannot be sent from another site's page without a CORS
+        // preflight, which this API never grants.
+        if !is_json(req.headers().get(header::CONTENT_TYPE)) {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "the request body must be sent with Content-Type: application/json",
+            ));
+        }
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             let status = rejection.status();
             let error = if status == StatusCode::PAYLOAD_TOO_LARGE {
@@ -206,18 +218,10 @@ impl<S: Send + Sync> FromRequest<S> for AnswersJson {
             } else {
                 rejection.body_text()
             };
-            ApiError {
-                status,
-                body: ApiErrorBody { error, field: None },
-            }
+            ApiError::new(status, error)
         })?;
-        let value: Value = serde_json::from_slice(&bytes).map_err(|e| ApiError {
-            status: StatusCode::BAD_REQUEST,
-            body: ApiErrorBody {
-                error: format!("malformed JSON: {e}"),
-                field: None,
-            },
-        })?;
+        let value: Value = serde_json::from_slice(&bytes)
+            .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, format!("malformed JSON: {e}")))?;
         let Value::Object(object) = value else {
             return Err(ApiError::invalid(
                 "body",
@@ -230,9 +234,19 @@ impl<S: Send + Sync> FromRequest<S> for AnswersJson {
     }
 }
 
+/// `application/json`, with or without parameters such as `charset`.
+fn is_json(content_type: Option<&HeaderValue>) -> bool {
+    content_type
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
+}
+
 /// Evaluates answers without saving anything.
 #[utoipa::path(post, path = "/api/v1/evaluate", request_body = Answers,
-    responses((status = 200, body = Evaluation), (status = 400, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+    responses((status = 200, body = Evaluation), (status = 400, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 408, body = ApiErrorBody),
+        (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody), (status = 422, body = ApiErrorBody),
+        (status = 503, body = ApiErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 async fn evaluate_answers(
     State(state): State<AppState>,
     AnswersJson(answers): AnswersJson,
@@ -258,12 +272,22 @@ pub struct CreatedAssessment {
 /// Evaluates and saves the answers; the assessment is kept for the retention period.
 #[utoipa::path(post, path = "/api/v1/assessments", request_body = Answers,
     responses((status = 201, body = CreatedAssessment, headers(("Location" = String, description = "The saved assessment"))),
-        (status = 400, body = ApiErrorBody), (status = 413, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+        (status = 400, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 408, body = ApiErrorBody), (status = 413, body = ApiErrorBody),
+        (status = 415, body = ApiErrorBody), (status = 422, body = ApiErrorBody),
+        (status = 429, description = "Too many saves from this address: nothing was saved", body = ApiErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 503, description = "Not saved (the database refused the write) or too busy: nothing was kept", body = ApiErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 async fn create_assessment(
     State(state): State<AppState>,
+    client: ClientAddress,
     AnswersJson(answers): AnswersJson,
 ) -> Result<Response, ApiError> {
-    let saved = super::assessment::save(&state, &answers).await?;
+    state
+        .saves
+        .check(client)
+        .map_err(ApiError::too_many_saves)?;
+    let saved = super::assessment::save(&state, &answers)
+        .await
+        .map_err(|_| ApiError::not_saved())?;
     let url = format!("/api/v1/assessments/{}", saved.id);
     let body = CreatedAssessment {
         page: format!("/assessments/{}", saved.id),

@@ -18,8 +18,9 @@ use crate::assessment::answers::Kind;
 use crate::assessment::result::{Level, MedicationStatus, Plan};
 use crate::assessment::{AnswerError, Answers, Evaluation, Field, evaluate};
 use crate::content::Library;
-use crate::error::AppError;
 use crate::store::assessments::{self, SavedAssessment};
+use crate::web::error::{AppError, RETRY_NOT_SAVED_SECS, retry_after};
+use crate::web::protect::ClientAddress;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -128,6 +129,14 @@ pub struct StepPage {
     /// Open the checklist when anything in it is ticked.
     pub checklist_open: bool,
     pub is_last: bool,
+    /// Why the answers are shown again although they were complete (not saved).
+    pub notice: Option<Notice>,
+}
+
+/// A message above the form, read out by screen readers when the page loads.
+pub struct Notice {
+    pub heading: &'static str,
+    pub message: String,
 }
 
 fn step_page(number: usize, form: &FormValues, errors: Vec<AnswerError>) -> StepPage {
@@ -154,6 +163,7 @@ fn step_page(number: usize, form: &FormValues, errors: Vec<AnswerError>) -> Step
         checklist_none: form.has(DSM5_ITEM, "none"),
         checklist_open: !form.get(DSM5_ITEM).is_empty(),
         is_last: step.number == STEPS.len(),
+        notice: None,
         errors: errors
             .into_iter()
             .map(|e| {
@@ -221,6 +231,7 @@ async fn step(
 /// The last step (or one POST with every answer): evaluate, save, and show the result.
 async fn submit(
     State(state): State<AppState>,
+    client: ClientAddress,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, AppError> {
     let pairs = form_pairs(form)?;
@@ -233,14 +244,58 @@ async fn submit(
             &step_page(step, &form, errors),
         );
     }
-    let saved = save(&state, &answers).await?;
-    Ok(Redirect::to(&format!("/assessments/{}", saved.id)).into_response())
+    if let Err(wait) = state.saves.check(client) {
+        let notice = Notice {
+            heading: "Not saved yet: too many saves from this connection",
+            message: format!(
+                "To keep the service running for everyone, one connection can save a limited number of questionnaires a minute. Every answer is still in this form: wait {wait} seconds, then press “See the result” again."
+            ),
+        };
+        return answers_kept(StatusCode::TOO_MANY_REQUESTS, wait, &form, notice);
+    }
+    match save(&state, &answers).await {
+        Ok(saved) => Ok(Redirect::to(&format!("/assessments/{}", saved.id)).into_response()),
+        Err(NotSaved) => {
+            let notice = Notice {
+                heading: "Your answers were not saved",
+                message: "We could not store them just now: the problem is on our side. Nothing you entered is lost, and every answer is still in this form. Press “See the result” to try again; if it fails again, wait a minute.".to_string(),
+            };
+            answers_kept(
+                StatusCode::SERVICE_UNAVAILABLE,
+                RETRY_NOT_SAVED_SECS,
+                &form,
+                notice,
+            )
+        }
+    }
 }
 
-/// Evaluates and saves; shared with the API.
-pub async fn save(state: &AppState, answers: &Answers) -> Result<SavedAssessment, AppError> {
+/// The last step again, with every answer in the form and `notice` on top: what a
+/// person sees when the answers were complete but could not be saved.
+fn answers_kept(
+    status: StatusCode,
+    retry_secs: u64,
+    form: &FormValues,
+    notice: Notice,
+) -> Result<Response, AppError> {
+    let mut page = step_page(STEPS.len(), form, vec![]);
+    page.notice = Some(notice);
+    Ok(retry_after(respond(status, &page)?, retry_secs))
+}
+
+/// The assessment could not be stored; the failure is in the log (without answers).
+#[derive(Debug)]
+pub struct NotSaved;
+
+/// Evaluates and saves; shared with the API. `Ok` only once the save has committed.
+pub async fn save(state: &AppState, answers: &Answers) -> Result<SavedAssessment, NotSaved> {
     let result = evaluate(answers, state.library.helplines());
-    Ok(assessments::insert(&state.pool, answers, &result, &state.library.version).await?)
+    assessments::insert(&state.pool, answers, &result, &state.library.version)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "saving an assessment failed; the person was told it was not saved");
+            NotSaved
+        })
 }
 
 async fn find(state: &AppState, id: &str) -> Result<SavedAssessment, AppError> {

@@ -11,7 +11,7 @@ use axum::routing::get;
 use sha2::{Digest, Sha256};
 
 use crate::AppState;
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 pub struct Asset {
     /// `/static/style.1a2b3c4d.css`

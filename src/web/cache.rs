@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use axum::body::Bytes;
 use axum::response::Html;
 
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 /// Pages kept before the cache starts again empty: a few MB at most, even when the keys
 /// come from hostile query strings.

@@ -10,7 +10,7 @@ use axum::routing::get;
 use super::{Layout, render};
 use crate::AppState;
 use crate::content::{Country, Helpline};
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/helplines", get(list))

@@ -4,16 +4,19 @@ pub mod api;
 pub mod assessment;
 pub mod assets;
 pub mod cache;
+pub mod error;
 pub mod helplines;
 pub mod pages;
+pub mod protect;
 pub mod questionnaire;
 pub mod search;
+pub mod server;
 pub mod treatments;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use askama::Template;
-use axum::BoxError;
 use axum::Router;
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
@@ -24,7 +27,6 @@ use axum::response::Response;
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
 use tower::ServiceBuilder;
-use tower::limit::GlobalConcurrencyLimitLayer;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -32,7 +34,8 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
 use crate::AppState;
-use crate::error::AppError;
+use error::AppError;
+use protect::{AllowedHosts, WorkLimit};
 
 /// What the base layout needs on every page.
 pub struct Layout {
@@ -63,19 +66,46 @@ pub fn render(page: &impl Template) -> Result<Html<String>, AppError> {
     Ok(Html(page.render()?))
 }
 
+/// The limits that keep one client, or many, from taking the site down.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Requests doing work (search, questionnaire, saved assessments, API) at once;
+    /// past this they are answered 503 at once instead of queueing.
+    pub max_in_progress: usize,
+    /// Longest a handler may take before the request is answered with 503.
+    pub request_timeout: Duration,
+    /// Longest a client may take to send a request body.
+    pub body_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_in_progress: MAX_CONCURRENT_REQUESTS,
+            request_timeout: REQUEST_TIMEOUT,
+            body_timeout: protect::BODY_TIMEOUT,
+        }
+    }
+}
+
 pub fn router(state: AppState) -> Router {
-    let app = Router::new()
+    let work = WorkLimit::new(state.limits.max_in_progress);
+    // Served from memory or from no database at all: outside the cap on work.
+    let light = Router::new()
         .merge(pages::router())
         .merge(treatments::router())
         .merge(helplines::router())
+        .merge(assets::router())
+        .route("/healthz", get(healthz));
+    let work_routes = Router::new()
         .merge(search::router())
         .merge(assessment::router())
-        .merge(assets::router())
-        .route("/healthz", get(healthz))
-        .nest("/api", api::router())
+        .nest("/api", api::router());
+    let app = light
+        .merge(work.apply(work_routes))
         .fallback(not_found)
-        .with_state(state);
-    harden(app)
+        .with_state(state.clone());
+    harden(app, state.hosts.clone(), &state.limits)
 }
 
 /// Every response's security headers. The policy allows only this origin's own files:
@@ -95,44 +125,44 @@ const SECURITY_HEADERS: [(&str, &str); 5] = [
     ("cross-origin-opener-policy", "same-origin"),
 ];
 
-/// Requests handled at once; past this the app answers 503 at once instead of queueing
-/// until everything is slow.
+/// Requests doing work at once (see [`Limits::max_in_progress`]).
 pub const MAX_CONCURRENT_REQUESTS: usize = 512;
 /// Longest a request may take before it is answered with 503.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
-/// Largest body for anything but the API (the questionnaire form is a few hundred bytes).
-pub const MAX_FORM_BODY: usize = 16 * 1024;
+pub use protect::MAX_FORM_BODY;
 
-/// The middleware stack, outermost last: tracing times everything; then panics become
-/// an error page; then load shedding, the concurrency cap and the timeout; then
-/// compression and the headers every response carries.
-pub fn harden(app: Router) -> Router {
-    harden_with(app, MAX_CONCURRENT_REQUESTS, REQUEST_TIMEOUT)
-}
-
-/// [`harden`] with other limits, so tests can reach them quickly.
-pub fn harden_with(app: Router, max_concurrent: usize, timeout: Duration) -> Router {
+/// The middleware around the whole app, from the outside in: tracing times everything;
+/// the security headers go on every response, the errors below included; a panic
+/// becomes an error page; compression; the `Host` check; the body is read within its
+/// limits; then the handler's own time limit. Routes that do work carry their own cap
+/// ([`WorkLimit`]), inside all of this.
+pub fn harden(app: Router, hosts: Arc<AllowedHosts>, limits: &Limits) -> Router {
     let mut app = app
+        .layer(
+            ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(protect::overloaded_or_slow))
+                .timeout(limits.request_timeout),
+        )
         .layer(DefaultBodyLimit::max(MAX_FORM_BODY))
-        .layer(CompressionLayer::new());
+        .layer(axum::middleware::from_fn_with_state(
+            limits.body_timeout,
+            protect::read_body_in_time,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            hosts,
+            protect::check_host,
+        ))
+        .layer(CompressionLayer::new())
+        .layer(CatchPanicLayer::custom(panic_page));
     for (name, value) in SECURITY_HEADERS {
         app = app.layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static(name),
             HeaderValue::from_static(value),
         ));
     }
-    app.layer(
-        ServiceBuilder::new()
-            .layer(HandleErrorLayer::new(overloaded_or_slow))
-            .load_shed()
-            // Global: one count shared by every route and every connection.
-            .layer(GlobalConcurrencyLimitLayer::new(max_concurrent))
-            .timeout(timeout),
-    )
-    .layer(CatchPanicLayer::custom(panic_page))
     // The span names the route template, never the path or query: URLs carry search
     // words and assessment ids.
-    .layer(
+    app.layer(
         TraceLayer::new_for_http()
             .make_span_with(|req: &Request<_>| {
                 let route = req
@@ -144,17 +174,6 @@ pub fn harden_with(app: Router, max_concurrent: usize, timeout: Duration) -> Rou
             .on_request(())
             .on_response(DefaultOnResponse::new().level(Level::INFO)),
     )
-}
-
-async fn overloaded_or_slow(error: BoxError) -> Response {
-    if error.is::<tower::timeout::error::Elapsed>() {
-        AppError::TimedOut.into_response()
-    } else if error.is::<tower::load_shed::error::Overloaded>() {
-        AppError::Overloaded.into_response()
-    } else {
-        tracing::error!(error = %error, "middleware error");
-        AppError::Overloaded.into_response()
-    }
 }
 
 /// A panic in a handler: a 500 page with a reference, the details only in the log.
@@ -204,12 +223,53 @@ fn is_same_origin(headers: &HeaderMap) -> bool {
     }
 }
 
-async fn healthz(State(state): State<AppState>) -> impl IntoResponse {
-    match crate::store::ping(&state.pool).await {
-        Ok(()) => (StatusCode::OK, "ok\n"),
+/// 200 when a write can commit and the disk has room; 503 saying which is wrong
+/// otherwise. Never cached.
+async fn healthz(State(state): State<AppState>) -> Response {
+    let problem = match crate::store::check_write(&state.pool).await {
         Err(e) => {
-            tracing::error!(error = %e, "health check failed");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n")
+            tracing::error!(error = %e, "health check: the database cannot commit a write");
+            Some("database cannot be written".to_string())
+        }
+        Ok(()) => state.disk.problem(),
+    };
+    let (status, body) = match problem {
+        None => (StatusCode::OK, "ok\n".to_string()),
+        Some(problem) => (StatusCode::SERVICE_UNAVAILABLE, format!("{problem}\n")),
+    };
+    (status, [(header::CACHE_CONTROL, "no-store")], body).into_response()
+}
+
+/// The free space `/healthz` requires on the database's disk.
+#[derive(Debug, Clone)]
+pub struct DiskFloor {
+    /// The database's folder; `None` for an in-memory database.
+    pub dir: Option<std::path::PathBuf>,
+    pub min_free_bytes: u64,
+}
+
+impl DiskFloor {
+    /// What is wrong with the disk, if anything.
+    pub fn problem(&self) -> Option<String> {
+        let dir = self.dir.as_ref()?;
+        match crate::store::free_bytes(dir) {
+            Ok(free) if free >= self.min_free_bytes => None,
+            Ok(free) => {
+                tracing::error!(
+                    free_mb = free / 1_000_000,
+                    floor_mb = self.min_free_bytes / 1_000_000,
+                    "health check: low disk space"
+                );
+                Some(format!(
+                    "low disk space: {} MB free, {} MB required",
+                    free / 1_000_000,
+                    self.min_free_bytes / 1_000_000
+                ))
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "health check: cannot read the free disk space");
+                Some("cannot read the free disk space".to_string())
+            }
         }
     }
 }

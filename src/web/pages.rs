@@ -11,7 +11,7 @@ use axum::routing::get;
 use super::{Layout, render};
 use crate::AppState;
 use crate::content::Category;
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/", get(home))

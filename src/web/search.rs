@@ -12,8 +12,9 @@ use serde::Deserialize;
 use super::{Layout, render};
 use crate::AppState;
 use crate::content::Treatment;
-use crate::error::AppError;
 use crate::store::search::{self, MARK_END, MARK_START, MAX_QUERY_CHARS};
+use crate::web::error::AppError;
+use crate::web::protect::SEARCH_WAIT;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/search", get(search_page))
@@ -53,6 +54,11 @@ async fn search_page(
     if let Some(page) = state.pages.get(&key) {
         return Ok(Html(page));
     }
+    // Wait for a turn; a flood of searches must not take the database from saves.
+    let turn = tokio::time::timeout(SEARCH_WAIT, state.searches.clone().acquire_owned()).await;
+    let Ok(Ok(_turn)) = turn else {
+        return Err(AppError::Overloaded);
+    };
     let hits = search::search(&state.pool, &query).await?;
     let results = hits
         .iter()

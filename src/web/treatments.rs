@@ -10,7 +10,7 @@ use axum::routing::get;
 use super::{Layout, render};
 use crate::AppState;
 use crate::content::{Category, Evidence, Treatment};
-use crate::error::AppError;
+use crate::web::error::AppError;
 
 pub fn router() -> Router<AppState> {
     Router::new()

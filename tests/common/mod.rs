@@ -43,12 +43,21 @@ impl TestResponse {
     }
 }
 
+/// The host name test requests are sent to (and the app is configured to serve).
+pub const TEST_HOST: &str = "localhost";
+
 pub fn config(dir: &TempDir, content: &Path) -> Config {
     Config {
         listen: "127.0.0.1:0".parse().unwrap(),
         database: dir.path().join("test.sqlite3").display().to_string(),
         content_dir: content.to_path_buf(),
         retention_days: 30,
+        public_hosts: vec![TEST_HOST.to_string()],
+        // Most tests save many assessments from one address; the limit has its own tests.
+        save_rate_per_minute: 0,
+        client_ip_header: None,
+        min_free_disk_mb: 0,
+        max_connections: None,
     }
 }
 
@@ -61,8 +70,34 @@ impl TestApp {
     }
 
     pub async fn with_content(content: &Path) -> Result<TestApp, StartError> {
+        TestApp::build(content, |_| {}, |_| {}).await
+    }
+
+    /// The real content, with the settings changed by `configure`.
+    pub async fn with_config(configure: impl FnOnce(&mut Config)) -> TestApp {
+        TestApp::build(&content_dir(), configure, |_| {})
+            .await
+            .expect("the real content imports")
+    }
+
+    /// The real content, with the state changed by `adjust` before the router is built
+    /// (a pool that refuses writes, smaller limits).
+    pub async fn with_state(adjust: impl FnOnce(&mut AppState)) -> TestApp {
+        TestApp::build(&content_dir(), |_| {}, adjust)
+            .await
+            .expect("the real content imports")
+    }
+
+    pub async fn build(
+        content: &Path,
+        configure: impl FnOnce(&mut Config),
+        adjust: impl FnOnce(&mut AppState),
+    ) -> Result<TestApp, StartError> {
         let dir = tempfile::tempdir().unwrap();
-        let state = prepare(&config(&dir, content)).await?;
+        let mut config = config(&dir, content);
+        configure(&mut config);
+        let mut state = prepare(&config).await?;
+        adjust(&mut state);
         Ok(TestApp {
             router: app(state.clone()),
             state,
@@ -70,12 +105,34 @@ impl TestApp {
         })
     }
 
+    /// The database file's path.
+    pub fn database(&self) -> PathBuf {
+        self.dir.path().join("test.sqlite3")
+    }
+
+    /// A JSON post to the API.
+    pub async fn post_json(&self, uri: &str, body: &str) -> TestResponse {
+        self.request(
+            Request::post(uri)
+                .header("content-type", "application/json")
+                .body(Body::from(body.to_string()))
+                .unwrap(),
+        )
+        .await
+    }
+
     pub async fn get(&self, uri: &str) -> TestResponse {
         self.request(Request::get(uri).body(Body::empty()).unwrap())
             .await
     }
 
-    pub async fn request(&self, request: Request<Body>) -> TestResponse {
+    /// Sends `request` as a browser would, naming [`TEST_HOST`] unless it names a host.
+    pub async fn request(&self, mut request: Request<Body>) -> TestResponse {
+        if !request.headers().contains_key("host") {
+            request
+                .headers_mut()
+                .insert("host", TEST_HOST.parse().unwrap());
+        }
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
