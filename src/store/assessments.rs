@@ -46,25 +46,27 @@ pub async fn insert(
     let id = new_id();
     let answers_json = serde_json::to_string(answers).map_err(|e| sqlx::Error::Encode(e.into()))?;
     let result_json = serde_json::to_string(result).map_err(|e| sqlx::Error::Encode(e.into()))?;
-    let mut tx = pool.begin().await?;
-    let created_at = sqlx::query_scalar!(
-        r#"SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now') AS "created_at!: String""#
-    )
-    .fetch_one(&mut *tx)
+    let created_at = super::write(pool, async |tx| {
+        let created_at = sqlx::query_scalar!(
+            r#"SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now') AS "created_at!: String""#
+        )
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query!(
+            r#"INSERT INTO assessments (id, answers, result, rules_version, content_version, created_at)
+               VALUES (?, ?, ?, ?, ?, ?)"#,
+            id,
+            answers_json,
+            result_json,
+            result.rules_version,
+            content_version,
+            created_at
+        )
+        .execute(&mut *tx)
+        .await?;
+        Ok(created_at)
+    })
     .await?;
-    sqlx::query!(
-        r#"INSERT INTO assessments (id, answers, result, rules_version, content_version, created_at)
-           VALUES (?, ?, ?, ?, ?, ?)"#,
-        id,
-        answers_json,
-        result_json,
-        result.rules_version,
-        content_version,
-        created_at
-    )
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await?;
     Ok(SavedAssessment {
         id,
         answers: answers.clone(),
@@ -109,13 +111,14 @@ pub async fn find(
 /// Deletes assessments older than `retention_days`; returns how many.
 pub async fn purge_expired(pool: &SqlitePool, retention_days: u32) -> Result<u64, sqlx::Error> {
     let cutoff = format!("-{retention_days} days");
-    let mut tx = pool.begin().await?;
-    let done = sqlx::query!(
-        "DELETE FROM assessments WHERE created_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)",
-        cutoff
-    )
-    .execute(&mut *tx)
+    let done = super::write(pool, async |tx| {
+        sqlx::query!(
+            "DELETE FROM assessments WHERE created_at <= strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)",
+            cutoff
+        )
+        .execute(&mut *tx)
+        .await
+    })
     .await?;
-    tx.commit().await?;
     Ok(done.rows_affected())
 }

@@ -22,56 +22,56 @@ pub async fn last_import(pool: &SqlitePool) -> Result<Option<ImportRecord>, sqlx
 /// Replaces all content in one transaction: readers see the old content or the new,
 /// never a mix, and a failure leaves the old content in place.
 pub async fn replace_all(pool: &SqlitePool, set: &ContentSet) -> Result<(), sqlx::Error> {
-    let mut tx = pool.begin().await?;
-    sqlx::query!("DELETE FROM treatments")
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query!("DELETE FROM helplines")
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query!("DELETE FROM treatment_search")
-        .execute(&mut *tx)
-        .await?;
-    for (position, t) in set.treatments.iter().enumerate() {
-        let position = position as i64;
-        let category = t.category.slug();
-        let document = serde_json::to_string(t).map_err(|e| sqlx::Error::Encode(e.into()))?;
+    super::write(pool, async |tx| {
+        sqlx::query!("DELETE FROM treatments")
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query!("DELETE FROM helplines")
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query!("DELETE FROM treatment_search")
+            .execute(&mut *tx)
+            .await?;
+        for (position, t) in set.treatments.iter().enumerate() {
+            let position = position as i64;
+            let category = t.category.slug();
+            let document = serde_json::to_string(t).map_err(|e| sqlx::Error::Encode(e.into()))?;
+            sqlx::query!(
+                "INSERT INTO treatments (slug, category, position, document) VALUES (?, ?, ?, ?)",
+                t.slug,
+                category,
+                position,
+                document
+            )
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query!(
+                "INSERT INTO treatment_search (slug, title, summary, body) VALUES (?, ?, ?, ?)",
+                t.slug,
+                t.title,
+                t.summary,
+                t.body_text
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (position, h) in set.helplines.iter().enumerate() {
+            let position = position as i64;
+            let country = h.country.code();
+            let document = serde_json::to_string(h).map_err(|e| sqlx::Error::Encode(e.into()))?;
+            sqlx::query!(
+                "INSERT INTO helplines (slug, country, position, document) VALUES (?, ?, ?, ?)",
+                h.slug,
+                country,
+                position,
+                document
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        let treatment_count = set.treatments.len() as i64;
+        let helpline_count = set.helplines.len() as i64;
         sqlx::query!(
-            "INSERT INTO treatments (slug, category, position, document) VALUES (?, ?, ?, ?)",
-            t.slug,
-            category,
-            position,
-            document
-        )
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query!(
-            "INSERT INTO treatment_search (slug, title, summary, body) VALUES (?, ?, ?, ?)",
-            t.slug,
-            t.title,
-            t.summary,
-            t.body_text
-        )
-        .execute(&mut *tx)
-        .await?;
-    }
-    for (position, h) in set.helplines.iter().enumerate() {
-        let position = position as i64;
-        let country = h.country.code();
-        let document = serde_json::to_string(h).map_err(|e| sqlx::Error::Encode(e.into()))?;
-        sqlx::query!(
-            "INSERT INTO helplines (slug, country, position, document) VALUES (?, ?, ?, ?)",
-            h.slug,
-            country,
-            position,
-            document
-        )
-        .execute(&mut *tx)
-        .await?;
-    }
-    let treatment_count = set.treatments.len() as i64;
-    let helpline_count = set.helplines.len() as i64;
-    sqlx::query!(
         "INSERT INTO content_import (id, content_hash, imported_at, treatment_count, helpline_count)
          VALUES (1, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?)
          ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash,
@@ -81,9 +81,11 @@ pub async fn replace_all(pool: &SqlitePool, set: &ContentSet) -> Result<(), sqlx
         treatment_count,
         helpline_count
     )
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await
+        .execute(&mut *tx)
+        .await?;
+        Ok(())
+    })
+    .await
 }
 
 pub async fn treatments(pool: &SqlitePool) -> Result<Vec<Treatment>, sqlx::Error> {

@@ -1,7 +1,8 @@
 //! Everything that talks to SQLite: the pool, the content tables, search, saved
 //! assessments, and the checks `/healthz` makes.
 //!
-//! Every write runs in an explicit transaction whose `commit()` is awaited and checked.
+//! Every write goes through [`write`]: an explicit transaction whose `commit()` is
+//! awaited and checked, on a connection that is closed, not reused, if anything fails.
 //! An `INSERT … RETURNING` read with `fetch_one` in autocommit mode would commit only
 //! when sqlx resets the statement, and sqlx drops the error of that reset: a failed
 //! write would look saved. `tests::every_write_is_in_a_checked_transaction` keeps it so.
@@ -15,7 +16,9 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous,
+};
 
 /// After a checkpoint, SQLite truncates the write-ahead log back to this size, so a burst
 /// of saves cannot leave a large file behind.
@@ -37,6 +40,31 @@ pub fn options(url: &str) -> Result<SqliteConnectOptions, sqlx::Error> {
         .busy_timeout(Duration::from_secs(5))
         .foreign_keys(true)
         .pragma("journal_size_limit", WAL_SIZE_LIMIT.to_string()))
+}
+
+/// Runs `work` in a transaction and commits it; `Ok` only once the commit has succeeded.
+///
+/// When anything fails, the connection is closed instead of going back to the pool.
+/// After a failed COMMIT, SQLite may or may not have rolled the transaction back, and
+/// sqlx's count of open transactions on that connection can be left wrong: reused, the
+/// connection could open the next save as a savepoint inside a dead transaction, whose
+/// "commit" stores nothing while holding the write lock from everyone else.
+pub async fn write<T>(
+    pool: &SqlitePool,
+    work: impl AsyncFnOnce(&mut SqliteConnection) -> Result<T, sqlx::Error>,
+) -> Result<T, sqlx::Error> {
+    let mut connection = pool.acquire().await?;
+    let done = async {
+        let mut tx = sqlx::Connection::begin(&mut *connection).await?;
+        let value = work(&mut tx).await?;
+        tx.commit().await?;
+        Ok(value)
+    }
+    .await;
+    if done.is_err() {
+        connection.close_on_drop();
+    }
+    done
 }
 
 /// Opens (creating if needed) the database and brings its schema up to date.
@@ -86,14 +114,16 @@ pub fn free_bytes(dir: &Path) -> std::io::Result<u64> {
 /// and checks its commit, as a save does. Answers fail here when the database is
 /// read-only, locked for longer than the busy timeout, or its disk refuses the log.
 pub async fn check_write(pool: &SqlitePool) -> Result<(), sqlx::Error> {
-    let mut tx = pool.begin().await?;
-    sqlx::query!(
-        "INSERT INTO health (id, checked_at) VALUES (1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
-         ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at"
-    )
-    .execute(&mut *tx)
-    .await?;
-    tx.commit().await
+    write(pool, async |tx| {
+        sqlx::query!(
+            "INSERT INTO health (id, checked_at) VALUES (1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+             ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at"
+        )
+        .execute(&mut *tx)
+        .await
+        .map(|_| ())
+    })
+    .await
 }
 
 /// What a checkpoint did, in pages of the write-ahead log.
@@ -131,11 +161,22 @@ mod tests {
     ];
 
     /// A lint over our own SQL: no `RETURNING` at all, and every statement that writes
-    /// (INSERT, UPDATE, DELETE, REPLACE) runs on a transaction (`&mut *tx`) whose
-    /// `commit()` the same function awaits.
+    /// (INSERT, UPDATE, DELETE, REPLACE) runs on a transaction (`&mut *tx`) inside
+    /// [`super::write`], which commits it and checks the commit.
     #[test]
     fn every_write_is_in_a_checked_transaction() {
         let mut writes = 0;
+        let write =
+            &STORE_SOURCES[0].1[STORE_SOURCES[0].1.find("pub async fn write<T>").unwrap()..];
+        let write = &write[..write.find("\n}").unwrap()];
+        assert!(
+            write.contains("tx.commit().await?"),
+            "write() checks its commit"
+        );
+        assert!(
+            write.contains("close_on_drop()"),
+            "write() discards a failed connection"
+        );
         for (file, source) in STORE_SOURCES {
             let code: String = source
                 .split("#[cfg(test)]")
@@ -171,8 +212,8 @@ mod tests {
                 let end = at + code[at..].find("\n}").unwrap_or(code.len() - at);
                 let function = &code[start..end];
                 assert!(
-                    function.contains("tx.commit().await"),
-                    "{file}: the transaction around this write is never committed and checked: {statement}"
+                    function.contains("write(pool, async |tx|"),
+                    "{file}: a write outside `store::write`, which commits and checks: {statement}"
                 );
             }
         }

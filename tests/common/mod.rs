@@ -8,9 +8,12 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use http_body_util::BodyExt;
+use sqlx::SqlitePool;
+use sqlx::sqlite::SqliteConnectOptions;
 use tempfile::TempDir;
 use tower::ServiceExt;
 use treatment_navigator::config::Config;
+use treatment_navigator::store;
 use treatment_navigator::{AppState, StartError, app, prepare};
 
 pub fn content_dir() -> PathBuf {
@@ -103,6 +106,44 @@ impl TestApp {
             state,
             dir,
         })
+    }
+
+    /// The same database and content, served with `adjust` applied to the state: a
+    /// pool that refuses writes, other limits.
+    pub fn rebuilt(self, adjust: impl FnOnce(&mut AppState)) -> TestApp {
+        let mut state = self.state.clone();
+        adjust(&mut state);
+        TestApp {
+            router: app(state.clone()),
+            state,
+            dir: self.dir,
+        }
+    }
+
+    /// A pool on this app's database opened with `change` applied to the settings.
+    pub async fn pool_with(
+        &self,
+        change: impl FnOnce(SqliteConnectOptions) -> SqliteConnectOptions,
+    ) -> SqlitePool {
+        let options = store::options(&self.database().display().to_string()).unwrap();
+        store::open(change(options)).await.unwrap()
+    }
+
+    /// This app with a database that refuses every write, as a read-only file does.
+    pub async fn read_only(self) -> TestApp {
+        let pool = self.pool_with(|o| o.read_only(true)).await;
+        self.rebuilt(|state| state.pool = pool)
+    }
+
+    /// Assessments stored, read through a fresh connection.
+    pub async fn stored_count(&self) -> i64 {
+        let pool = self.pool_with(|o| o).await;
+        let count = sqlx::query_scalar("SELECT COUNT(*) FROM assessments")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+        count
     }
 
     /// The database file's path.
