@@ -84,6 +84,10 @@ pub struct Config {
     /// at start-up) less a reserve for the database and logs.
     #[arg(long, env = "MAX_CONNECTIONS", global = true)]
     pub max_connections: Option<usize>,
+    /// Seconds a client has to send its request headers; also how long an idle
+    /// keep-alive connection is kept.
+    #[arg(long, env = "HEADER_TIMEOUT_SECS", default_value_t = 5, value_parser = clap::value_parser!(u64).range(1..=300), global = true)]
+    pub header_timeout_secs: u64,
 }
 
 impl Config {

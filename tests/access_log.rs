@@ -1,5 +1,5 @@
 //! The access log: route templates, status and latency, and never a query string, an
-//! answer or an assessment id. One test per process: it installs the global subscriber.
+//! answer or an assessment id; a refused save is logged, without the answers. One test per process: it installs the global subscriber.
 
 mod common;
 
@@ -55,7 +55,35 @@ async fn the_access_log_names_routes_never_queries_answers_or_ids() {
     ))
     .await;
 
+    // A save the database refuses is logged as a failure, still without the answers.
+    let refusing = TestApp::new().await.read_only().await;
+    let refused = refusing
+        .request(
+            Request::post("/api/v1/assessments")
+                .header("content-type", "application/json")
+                .body(Body::from(r#"{"pregnant": true, "housing": "homeless"}"#))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(refused.status, 503);
+    refusing
+        .request(form(
+            "/assessment",
+            "medication_preference=no_medication&injects=true",
+            &[],
+        ))
+        .await;
+
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert_eq!(
+        log.matches("saving an assessment failed").count(),
+        2,
+        "each refused save is logged: {log}"
+    );
+    assert!(
+        log.contains("readonly"),
+        "with the database's reason: {log}"
+    );
     assert!(log.contains("route=/search"), "{log}");
     assert!(log.contains("route=/assessments/{id}"), "{log}");
     assert!(

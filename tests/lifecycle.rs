@@ -4,92 +4,16 @@
 
 mod common;
 
-use std::net::SocketAddr;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use common::server::{Server, http, read_response};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
-
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl Server {
-    async fn start(db: &std::path::Path) -> Server {
-        let addr = {
-            let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-            probe.local_addr().unwrap()
-        };
-        let child = Command::new(env!("CARGO_BIN_EXE_treatment-navigator"))
-            .arg("--listen")
-            .arg(addr.to_string())
-            .arg("--database")
-            .arg(db)
-            .arg("--content")
-            .arg(common::content_dir())
-            // Eight writers save as fast as they can: the per-address limit is not
-            // what this file tests.
-            .arg("--save-rate-per-minute")
-            .arg("0")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let server = Server { child, addr };
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while http(addr, "GET", "/healthz", "").await.map(|r| r.0) != Some(200) {
-            assert!(Instant::now() < deadline, "server did not start");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        server
-    }
-
-    fn signal(&self, signal: &str) {
-        let status = Command::new("kill")
-            .arg(format!("-{signal}"))
-            .arg(self.child.id().to_string())
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// One HTTP/1.1 request; `None` if the server did not answer.
-async fn http(addr: SocketAddr, method: &str, path: &str, body: &str) -> Option<(u16, String)> {
-    let mut stream = TcpStream::connect(addr).await.ok()?;
-    let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    stream.write_all(request.as_bytes()).await.ok()?;
-    read_response(&mut stream).await
-}
-
-async fn read_response(stream: &mut TcpStream) -> Option<(u16, String)> {
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).await.ok()?;
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let status = text.split(' ').nth(1)?.parse().ok()?;
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    Some((status, body))
-}
 
 #[tokio::test]
 async fn sigterm_lets_a_slow_request_finish_then_exits_cleanly() {
     let dir = tempfile::tempdir().unwrap();
-    let mut server = Server::start(&dir.path().join("db.sqlite3")).await;
+    let mut server = Server::start(&dir.path().join("db.sqlite3"), &[], None).await;
 
     // A slow upload: headers now, the body trickled in after the signal.
     let body = r#"{"dsm5_criteria": 7, "housing": "stable"}"#;
@@ -136,7 +60,7 @@ async fn sigterm_lets_a_slow_request_finish_then_exits_cleanly() {
 async fn sigkill_while_saving_loses_no_acknowledged_assessment() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("db.sqlite3");
-    let server = Server::start(&db).await;
+    let server = Server::start(&db, &[], None).await;
     let addr = server.addr;
 
     // Eight writers save assessments as fast as they can until the server dies.
@@ -176,7 +100,7 @@ async fn sigkill_while_saving_loses_no_acknowledged_assessment() {
         acknowledged.len()
     );
 
-    let restarted = Server::start(&db).await;
+    let restarted = Server::start(&db, &[], None).await;
     for (id, result) in &acknowledged {
         let (status, body) = http(
             restarted.addr,

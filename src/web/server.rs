@@ -1,10 +1,10 @@
 //! The accept loop: HTTP/1.1 connections that slow or hostile clients cannot pile up.
 //!
 //! - A connection that sends nothing, or does not finish its request headers, within
-//!   [`HEADER_TIMEOUT`] is closed; so is a keep-alive connection idle for that long (the
+//!   the header timeout is closed; so is a keep-alive connection idle for that long (the
 //!   same clock runs while hyper waits for the next request's headers).
-//! - Until a client sends its first byte, a connection costs only a socket and a small
-//!   task: the HTTP state is built when there is something to read.
+//! - Until a client has sent a whole request head, a connection costs only a socket, a
+//!   small task and the bytes it sent: hyper's buffers are made when there is a request.
 //! - Open connections are capped below the process's file limit. At the cap, the
 //!   connections that have been idle longest (no request in progress) are closed to make
 //!   room, as nginx reclaims keep-alive connections, so a new visitor is served at once
@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::pin::{Pin, pin};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
@@ -33,9 +33,15 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Notify, watch};
 use tower::ServiceExt;
 
-/// How long a client has to send its request headers, and how long a keep-alive
-/// connection may sit idle (Apache's default keep-alive timeout is the same 5 s).
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
+/// How the accept loop treats connections.
+#[derive(Debug, Clone, Copy)]
+pub struct ConnectionLimits {
+    /// Open connections at most ([`max_connections_for`] the file limit by default).
+    pub max_connections: usize,
+    /// How long a client has to send its request headers, and how long a keep-alive
+    /// connection may sit idle (5 s by default, as Apache's keep-alive timeout).
+    pub header_timeout: Duration,
+}
 
 /// Largest request head (request line and headers) read; larger gets 431. A browser's
 /// is 1–2 KB here, since the site sets no cookies.
@@ -83,6 +89,8 @@ struct Slot {
     idle_since: AtomicU64,
     /// Told to close now, because the server is at its cap.
     reclaim: Notify,
+    /// Chosen to be reclaimed: not chosen again while it closes.
+    reclaimed: AtomicBool,
 }
 
 /// Every open connection, so that the cap can be kept and the stop can wait for them.
@@ -90,6 +98,8 @@ struct Connections {
     started: Instant,
     next_id: AtomicU64,
     open: Mutex<HashMap<u64, Arc<Slot>>>,
+    /// Reclaimed connections that have not closed yet.
+    closing: AtomicUsize,
     /// Signalled whenever a connection closes.
     closed: Notify,
 }
@@ -100,6 +110,7 @@ impl Connections {
             started: Instant::now(),
             next_id: AtomicU64::new(0),
             open: Mutex::new(HashMap::new()),
+            closing: AtomicUsize::new(0),
             closed: Notify::new(),
         }
     }
@@ -118,6 +129,7 @@ impl Connections {
             in_flight: AtomicUsize::new(0),
             idle_since: AtomicU64::new(self.now_ms()),
             reclaim: Notify::new(),
+            reclaimed: AtomicBool::new(false),
         });
         self.open
             .lock()
@@ -138,7 +150,9 @@ impl Connections {
         let open = self.open.lock().unwrap_or_else(|e| e.into_inner());
         let mut idle: Vec<(u64, &Arc<Slot>)> = open
             .values()
-            .filter(|s| s.in_flight.load(Ordering::Acquire) == 0)
+            .filter(|s| {
+                s.in_flight.load(Ordering::Acquire) == 0 && !s.reclaimed.load(Ordering::Relaxed)
+            })
             .map(|s| (s.idle_since.load(Ordering::Relaxed), s))
             .collect();
         let count = count.min(idle.len());
@@ -149,8 +163,10 @@ impl Connections {
             idle.select_nth_unstable_by_key(count - 1, |(since, _)| *since);
         }
         for (_, slot) in &idle[..count] {
+            slot.reclaimed.store(true, Ordering::Relaxed);
             slot.reclaim.notify_one();
         }
+        self.closing.fetch_add(count, Ordering::Relaxed);
         count
     }
 }
@@ -163,11 +179,15 @@ struct OpenConnection {
 
 impl Drop for OpenConnection {
     fn drop(&mut self) {
-        self.connections
+        let slot = self
+            .connections
             .open
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .remove(&self.id);
+        if slot.is_some_and(|s| s.reclaimed.load(Ordering::Relaxed)) {
+            self.connections.closing.fetch_sub(1, Ordering::Relaxed);
+        }
         self.connections.closed.notify_one();
     }
 }
@@ -229,9 +249,10 @@ impl HttpBody for TrackedBody {
 pub async fn serve(
     listener: TcpListener,
     app: Router,
-    max_connections: usize,
+    limits: ConnectionLimits,
     shutdown: impl Future<Output = ()>,
 ) {
+    let max_connections = limits.max_connections;
     let connections = Arc::new(Connections::new());
     let (stop, stopping) = watch::channel(false);
     // Reclaiming in small batches keeps the scan of open connections rare.
@@ -239,7 +260,10 @@ pub async fn serve(
     let mut shutdown = pin!(shutdown);
     loop {
         if connections.count() >= max_connections {
-            connections.reclaim_idle(batch);
+            // One batch at a time: the last one is still closing otherwise.
+            if connections.closing.load(Ordering::Relaxed) == 0 {
+                connections.reclaim_idle(batch);
+            }
             tokio::select! {
                 () = connections.closed.notified() => {}
                 // Every connection busy: look again shortly rather than wait for one.
@@ -268,8 +292,8 @@ pub async fn serve(
             tcp,
             peer,
             app.clone(),
-            open,
-            slot,
+            (open, slot),
+            limits.header_timeout,
             stopping.clone(),
         ));
     }
@@ -284,20 +308,21 @@ async fn serve_connection(
     tcp: TcpStream,
     peer: SocketAddr,
     app: Router,
-    open: OpenConnection,
-    slot: Arc<Slot>,
+    (open, slot): (OpenConnection, Arc<Slot>),
+    header_timeout: Duration,
     mut stopping: watch::Receiver<bool>,
 ) {
-    // Nothing is allocated for HTTP until the client sends something.
-    tokio::select! {
-        ready = tokio::time::timeout(HEADER_TIMEOUT, tcp.readable()) => {
-            if !matches!(ready, Ok(Ok(()))) {
-                return;
-            }
-        }
+    // Nothing is allocated for HTTP until the client has sent a whole request head: a
+    // silent or slow client costs this task and the bytes it sent, nothing more.
+    let head = tokio::select! {
+        head = tokio::time::timeout(header_timeout, read_head(&tcp)) => match head {
+            Ok(Some(head)) => head,
+            // Silent or slow past the timeout, closed, or failed: nothing to serve.
+            _ => return,
+        },
         () = slot.reclaim.notified() => return,
         _ = stopping.wait_for(|stop| *stop) => return,
-    }
+    };
     let connections = open.connections.clone();
     let tracked = slot.clone();
     let service = hyper::service::service_fn(move |request: hyper::Request<Incoming>| {
@@ -319,9 +344,9 @@ async fn serve_connection(
     let mut connection = Box::pin(
         hyper::server::conn::http1::Builder::new()
             .timer(TokioTimer::new())
-            .header_read_timeout(HEADER_TIMEOUT)
+            .header_read_timeout(header_timeout)
             .max_buf_size(MAX_HEAD_BYTES)
-            .serve_connection(TokioIo::new(tcp), service),
+            .serve_connection(TokioIo::new(Replayed { head, read: 0, tcp }), service),
     );
     let mut stop_seen = false;
     loop {
@@ -346,6 +371,91 @@ async fn serve_connection(
         }
     }
     drop(open);
+}
+
+/// Reads from `tcp` until the end of the first request head (a blank line) or until
+/// [`MAX_HEAD_BYTES`], whichever comes first; `None` when the client closes first.
+async fn read_head(tcp: &TcpStream) -> Option<Vec<u8>> {
+    // Empty until the first byte comes: a silent connection costs no buffer at all.
+    let mut head = Vec::new();
+    loop {
+        tcp.readable().await.ok()?;
+        if head.len() == head.capacity() {
+            head.reserve(head.len().max(512));
+        }
+        let seen = head.len();
+        match tcp.try_read_buf(&mut head) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
+            Err(_) => return None,
+        }
+        // The blank line may straddle two reads: look again from a little before.
+        let from = seen.saturating_sub(3);
+        if head[from..].windows(4).any(|w| w == b"\r\n\r\n") || head.len() >= MAX_HEAD_BYTES {
+            return Some(head);
+        }
+    }
+}
+
+/// A connection whose first bytes were read before hyper took it over: they are read
+/// again, then the socket.
+struct Replayed {
+    head: Vec<u8>,
+    read: usize,
+    tcp: TcpStream,
+}
+
+impl tokio::io::AsyncRead for Replayed {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        if self.read < self.head.len() {
+            let n = buf.remaining().min(self.head.len() - self.read);
+            let from = self.read;
+            buf.put_slice(&self.head[from..from + n]);
+            self.read += n;
+            if self.read == self.head.len() {
+                // Replayed in full: give the memory back.
+                self.head = Vec::new();
+                self.read = 0;
+            }
+            return Poll::Ready(Ok(()));
+        }
+        Pin::new(&mut self.tcp).poll_read(cx, buf)
+    }
+}
+
+impl tokio::io::AsyncWrite for Replayed {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.tcp).poll_write(cx, buf)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.tcp).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.tcp.is_write_vectored()
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.tcp).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.tcp).poll_shutdown(cx)
+    }
 }
 
 #[cfg(test)]
@@ -386,9 +496,20 @@ mod tests {
             .map(|(_, s)| s.idle_since.load(Ordering::Relaxed))
             .collect();
         assert_eq!(told, vec![20, 30]);
+        assert_eq!(connections.closing.load(Ordering::Relaxed), 2);
+        assert_eq!(
+            connections.reclaim_idle(5),
+            2,
+            "those closing are not chosen again, the busy one never"
+        );
         drop(busy);
         assert_eq!(connections.count(), 5);
         slots.truncate(2);
+        assert_eq!(
+            connections.closing.load(Ordering::Relaxed),
+            1,
+            "closed ones leave the closing count"
+        );
         assert_eq!(
             connections.count(),
             2,

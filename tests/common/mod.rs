@@ -2,6 +2,8 @@
 //! to call it without a socket.
 #![allow(dead_code)]
 
+pub mod server;
+
 use std::path::{Path, PathBuf};
 
 use axum::Router;
@@ -61,6 +63,7 @@ pub fn config(dir: &TempDir, content: &Path) -> Config {
         client_ip_header: None,
         min_free_disk_mb: 0,
         max_connections: None,
+        header_timeout_secs: 5,
     }
 }
 
