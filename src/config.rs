@@ -105,10 +105,45 @@ impl Config {
         } else {
             self.public_hosts.clone()
         };
-        names
-            .into_iter()
-            .map(|n| n.trim().to_ascii_lowercase())
-            .filter(|n| !n.is_empty())
-            .collect()
+        let mut hosts: Vec<String> = Vec::new();
+        for name in names {
+            let name = name.trim().to_ascii_lowercase();
+            if !name.is_empty() && !hosts.contains(&name) {
+                hosts.push(name);
+            }
+        }
+        hosts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_hosts_are_repeatable_and_comma_separated() {
+        let cli = Cli::parse_from([
+            "treatment-navigator",
+            "--public-host",
+            "navigator.example.org",
+            "--public-host",
+            "Intake.Example.org:8443, localhost:3000",
+        ]);
+        assert_eq!(
+            cli.config.allowed_hosts(),
+            [
+                "navigator.example.org",
+                "intake.example.org:8443",
+                "localhost:3000"
+            ]
+        );
+        let defaults = Cli::parse_from(["treatment-navigator", "--listen", "127.0.0.1:4000"]);
+        assert_eq!(
+            defaults.config.allowed_hosts(),
+            ["127.0.0.1:4000", "localhost:4000", "[::1]:4000"]
+        );
+        assert_eq!(defaults.config.save_rate_per_minute, 30);
+        assert_eq!(defaults.config.header_timeout_secs, 5);
+        assert!(defaults.config.client_ip_header.is_none());
     }
 }

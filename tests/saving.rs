@@ -202,6 +202,11 @@ async fn the_write_ahead_log_stays_bounded_and_the_rows_reach_the_main_file() {
     const SAVES: usize = 5_000;
     const BOUND: u64 = 16 * 1024 * 1024;
     let app = TestApp::new().await;
+    let limit: i64 = sqlx::query_scalar("PRAGMA journal_size_limit")
+        .fetch_one(&app.state.pool)
+        .await
+        .unwrap();
+    assert_eq!(limit as u64, treatment_navigator::store::WAL_SIZE_LIMIT);
     let wal = app.database().with_extension("sqlite3-wal");
     let mut largest = 0;
     let mut writers = Vec::new();

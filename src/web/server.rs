@@ -463,6 +463,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_open_file_limit_is_raised_to_the_hard_limit() {
+        use rustix::process::{Resource, getrlimit};
+        let soft = raise_open_file_limit();
+        let now = getrlimit(Resource::Nofile);
+        assert_eq!(now.current, now.maximum);
+        assert_eq!(Some(soft), now.current.or(Some(u64::MAX)));
+    }
+
+    #[test]
     fn the_cap_leaves_room_for_the_database_and_has_a_ceiling() {
         assert_eq!(max_connections_for(20_000), 19_744);
         assert_eq!(max_connections_for(1_024), 768);
