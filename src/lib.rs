@@ -35,8 +35,8 @@ pub struct AppState {
     pub saves: Arc<web::protect::SaveLimiter>,
     /// Turns for searches, [`web::protect::SEARCHES_AT_ONCE`] at a time.
     pub searches: Arc<tokio::sync::Semaphore>,
-    /// The free space `/healthz` requires.
-    pub disk: web::DiskFloor,
+    /// What `/healthz` checks, and its last answer.
+    pub health: Arc<web::Health>,
     pub limits: web::Limits,
 }
 
@@ -102,10 +102,10 @@ pub async fn prepare(config: &Config) -> Result<AppState, StartError> {
             trusted_header,
         )),
         searches: Arc::new(tokio::sync::Semaphore::new(web::protect::SEARCHES_AT_ONCE)),
-        disk: web::DiskFloor {
+        health: Arc::new(web::Health::new(web::DiskFloor {
             dir: store::database_dir(&config.database),
             min_free_bytes: config.min_free_disk_mb.saturating_mul(1_000_000),
-        },
+        })),
         limits: web::Limits::default(),
     })
 }

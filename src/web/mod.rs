@@ -226,18 +226,51 @@ fn is_same_origin(headers: &HeaderMap) -> bool {
 /// 200 when a write can commit and the disk has room; 503 saying which is wrong
 /// otherwise. Never cached.
 async fn healthz(State(state): State<AppState>) -> Response {
-    let problem = match crate::store::check_write(&state.pool).await {
-        Err(e) => {
-            tracing::error!(error = %e, "health check: the database cannot commit a write");
-            Some("database cannot be written".to_string())
-        }
-        Ok(()) => state.disk.problem(),
-    };
-    let (status, body) = match problem {
+    let (status, body) = match state.health.problem(&state.pool).await {
         None => (StatusCode::OK, "ok\n".to_string()),
         Some(problem) => (StatusCode::SERVICE_UNAVAILABLE, format!("{problem}\n")),
     };
     (status, [(header::CACHE_CONTROL, "no-store")], body).into_response()
+}
+
+/// How long one health check's answer is reused.
+const HEALTH_CHECK_EVERY: Duration = Duration::from_secs(1);
+
+/// `/healthz`'s checks, made at most once a second however often it is asked: its
+/// write must not become a way to load the database, and it sits outside the cap on
+/// work so that a busy site can still say it is alive.
+pub struct Health {
+    pub disk: DiskFloor,
+    last: tokio::sync::Mutex<Option<(std::time::Instant, Option<String>)>>,
+}
+
+impl Health {
+    pub fn new(disk: DiskFloor) -> Health {
+        Health {
+            disk,
+            last: tokio::sync::Mutex::new(None),
+        }
+    }
+
+    /// What is wrong, if anything: a write that cannot commit, or too little disk.
+    pub async fn problem(&self, pool: &sqlx::SqlitePool) -> Option<String> {
+        // Callers arriving during a check wait for it and share its answer.
+        let mut last = self.last.lock().await;
+        if let Some((at, problem)) = last.as_ref()
+            && at.elapsed() < HEALTH_CHECK_EVERY
+        {
+            return problem.clone();
+        }
+        let problem = match crate::store::check_write(pool).await {
+            Err(e) => {
+                tracing::error!(error = %e, "health check: the database cannot commit a write");
+                Some("database cannot be written".to_string())
+            }
+            Ok(()) => self.disk.problem(),
+        };
+        *last = Some((std::time::Instant::now(), problem.clone()));
+        problem
+    }
 }
 
 /// The free space `/healthz` requires on the database's disk.

@@ -232,14 +232,10 @@ impl ClientAddress {
     /// IPv6 hosts get a whole /64 each, so one is counted by its /64.
     fn key(self) -> IpAddr {
         match self.0 {
-            IpAddr::V6(v6) if v6.to_ipv4_mapped().is_none() => {
-                let bits = u128::from(v6) & !((1u128 << 64) - 1);
-                IpAddr::V6(Ipv6Addr::from(bits))
-            }
-            IpAddr::V6(v6) => IpAddr::V4(
-                v6.to_ipv4_mapped()
-                    .unwrap_or(std::net::Ipv4Addr::UNSPECIFIED),
-            ),
+            IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+                Some(v4) => IpAddr::V4(v4),
+                None => IpAddr::V6(Ipv6Addr::from(u128::from(v6) & !((1u128 << 64) - 1))),
+            },
             v4 => v4,
         }
     }
