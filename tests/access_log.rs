@@ -5,8 +5,6 @@ mod common;
 
 use std::sync::{Arc, Mutex};
 
-use axum::body::Body;
-use axum::http::Request;
 use common::{TestApp, form};
 
 /// A `tracing` writer that keeps everything in memory.
@@ -39,11 +37,9 @@ async fn the_access_log_names_routes_never_queries_answers_or_ids() {
 
     app.get("/search?q=fentanylsecretword").await;
     let created = app
-        .request(
-            Request::post("/api/v1/assessments")
-                .header("content-type", "application/json")
-                .body(Body::from(r#"{"pregnant": true, "housing": "homeless"}"#))
-                .unwrap(),
+        .post_json(
+            "/api/v1/assessments",
+            r#"{"pregnant": true, "housing": "homeless"}"#,
         )
         .await;
     let id = created.json()["id"].as_str().unwrap().to_string();
@@ -58,11 +54,9 @@ async fn the_access_log_names_routes_never_queries_answers_or_ids() {
     // A save the database refuses is logged as a failure, still without the answers.
     let refusing = TestApp::new().await.read_only().await;
     let refused = refusing
-        .request(
-            Request::post("/api/v1/assessments")
-                .header("content-type", "application/json")
-                .body(Body::from(r#"{"pregnant": true, "housing": "homeless"}"#))
-                .unwrap(),
+        .post_json(
+            "/api/v1/assessments",
+            r#"{"pregnant": true, "housing": "homeless"}"#,
         )
         .await;
     assert_eq!(refused.status, 503);

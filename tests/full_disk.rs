@@ -9,10 +9,8 @@
 
 mod common;
 
-use std::collections::HashSet;
-
 use axum::http::StatusCode;
-use common::{TestApp, form};
+use common::TestApp;
 use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
 
 const ANSWERS_JSON: &str =
@@ -45,46 +43,22 @@ async fn when_the_commit_cannot_be_written_the_save_is_not_acknowledged() {
     )
     .unwrap();
 
-    let mut acknowledged = Vec::new();
-    let mut refused = 0;
-    for i in 0..200 {
-        let api = i % 2 == 0;
-        let r = if api {
-            app.post_json("/api/v1/assessments", ANSWERS_JSON).await
+    let (acknowledged, refused) = app.save_repeatedly(200, ANSWERS_JSON, ANSWERS_FORM).await;
+    setrlimit(Resource::Fsize, unlimited).unwrap();
+    for (api, r) in &refused {
+        assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.body);
+        assert_eq!(r.header("retry-after"), "30");
+        if *api {
+            assert!(r.json()["error"].as_str().unwrap().contains("not saved"));
         } else {
-            app.request(form("/assessment", ANSWERS_FORM, &[])).await
-        };
-        match r.status {
-            StatusCode::CREATED => acknowledged.push(r.json()["id"].as_str().unwrap().to_string()),
-            StatusCode::SEE_OTHER => acknowledged.push(
-                r.header("location")
-                    .trim_start_matches("/assessments/")
-                    .to_string(),
-            ),
-            status => {
-                assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.body);
-                assert_eq!(r.header("retry-after"), "30");
-                if api {
-                    assert!(r.json()["error"].as_str().unwrap().contains("not saved"));
-                } else {
-                    assert!(r.body.contains("Your answers were not saved"));
-                    assert!(r.body.contains("name=\"housing\" value=\"unstable\""));
-                }
-                refused += 1;
-            }
+            assert!(r.body.contains("Your answers were not saved"));
+            assert!(r.body.contains("name=\"housing\" value=\"unstable\""));
         }
     }
-    setrlimit(Resource::Fsize, unlimited).unwrap();
 
     // What a restarted server finds.
     app.state.pool.close().await;
-    let reader = app.pool_with(|o| o).await;
-    let stored: HashSet<String> = sqlx::query_scalar("SELECT id FROM assessments")
-        .fetch_all(&reader)
-        .await
-        .unwrap()
-        .into_iter()
-        .collect();
+    let stored = app.stored_ids().await;
     for id in &acknowledged {
         assert!(stored.contains(id), "acknowledged {id} was never stored");
     }
@@ -94,5 +68,9 @@ async fn when_the_commit_cannot_be_written_the_save_is_not_acknowledged() {
         "only acknowledged saves are stored"
     );
     assert!(!acknowledged.is_empty(), "some saves fit");
-    assert!(refused > 50, "the limit was reached: {refused} refused");
+    assert!(
+        refused.len() > 50,
+        "the limit was reached: {} refused",
+        refused.len()
+    );
 }

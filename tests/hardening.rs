@@ -485,6 +485,13 @@ fn the_default_host_names_are_the_listen_address_and_loopback_with_its_port() {
 #[tokio::test]
 async fn api_posts_need_json_and_are_refused_from_other_sites() {
     let app = TestApp::new().await;
+    let post = |uri: &str, headers: &[(&str, &str)]| {
+        let mut request = Request::post(uri);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.body(Body::from("{}")).unwrap()
+    };
     for content_type in [
         "text/plain",
         "application/x-www-form-urlencoded",
@@ -492,12 +499,7 @@ async fn api_posts_need_json_and_are_refused_from_other_sites() {
     ] {
         for uri in ["/api/v1/evaluate", "/api/v1/assessments"] {
             let r = app
-                .request(
-                    Request::post(uri)
-                        .header("content-type", content_type)
-                        .body(Body::from("{}"))
-                        .unwrap(),
-                )
+                .request(post(uri, &[("content-type", content_type)]))
                 .await;
             assert_eq!(
                 r.status,
@@ -512,21 +514,13 @@ async fn api_posts_need_json_and_are_refused_from_other_sites() {
             );
         }
     }
-    let no_type = app
-        .request(
-            Request::post("/api/v1/evaluate")
-                .body(Body::from("{}"))
-                .unwrap(),
-        )
-        .await;
+    let no_type = app.request(post("/api/v1/evaluate", &[])).await;
     assert_eq!(no_type.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     let charset = app
-        .request(
-            Request::post("/api/v1/evaluate")
-                .header("content-type", "application/json; charset=utf-8")
-                .body(Body::from("{}"))
-                .unwrap(),
-        )
+        .request(post(
+            "/api/v1/evaluate",
+            &[("content-type", "application/json; charset=utf-8")],
+        ))
         .await;
     assert_eq!(charset.status, StatusCode::OK);
 
@@ -537,13 +531,13 @@ async fn api_posts_need_json_and_are_refused_from_other_sites() {
         ("none", StatusCode::CREATED),
     ] {
         let r = app
-            .request(
-                Request::post("/api/v1/assessments")
-                    .header("content-type", "application/json")
-                    .header("sec-fetch-site", site)
-                    .body(Body::from("{}"))
-                    .unwrap(),
-            )
+            .request(post(
+                "/api/v1/assessments",
+                &[
+                    ("content-type", "application/json"),
+                    ("sec-fetch-site", site),
+                ],
+            ))
             .await;
         assert_eq!(r.status, status, "{site}");
         if status == StatusCode::FORBIDDEN {

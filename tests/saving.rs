@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::collections::HashSet;
 use std::net::SocketAddr;
 
 use axum::body::Body;
@@ -51,20 +50,6 @@ fn assert_every_answer_kept(page: &TestResponse) {
     );
 }
 
-/// The id an acknowledged save points to: 201's JSON or 303's Location.
-fn acknowledged_id(r: &TestResponse) -> Option<String> {
-    match r.status {
-        StatusCode::CREATED => Some(r.json()["id"].as_str().unwrap().to_string()),
-        StatusCode::SEE_OTHER => Some(
-            r.header("location")
-                .strip_prefix("/assessments/")
-                .unwrap()
-                .to_string(),
-        ),
-        _ => None,
-    }
-}
-
 /// The API's and the page's "not saved", each with every check a person relies on.
 fn assert_told_not_saved(r: &TestResponse, api: bool) {
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE, "{}", r.body);
@@ -93,37 +78,23 @@ async fn on_a_full_disk_every_acknowledged_save_reads_back_and_every_other_was_t
         .await;
     let app = app.rebuilt(|state| state.pool = full);
 
-    let mut acknowledged = Vec::new();
-    let mut refused = 0;
-    for i in 0..120 {
-        let api = i % 2 == 0;
-        let r = if api {
-            app.post_json("/api/v1/assessments", ANSWERS_JSON).await
-        } else {
-            app.request(form("/assessment", &answers_form(), &[])).await
-        };
-        match acknowledged_id(&r) {
-            Some(id) => acknowledged.push(id),
-            None => {
-                assert_told_not_saved(&r, api);
-                refused += 1;
-            }
-        }
+    let (acknowledged, refused) = app
+        .save_repeatedly(120, ANSWERS_JSON, &answers_form())
+        .await;
+    for (api, r) in &refused {
+        assert_told_not_saved(r, *api);
     }
     assert!(
         !acknowledged.is_empty(),
         "some saves fit before the disk filled"
     );
-    assert!(refused > 50, "the disk filled: {refused} refused");
+    assert!(
+        refused.len() > 50,
+        "the disk filled: {} refused",
+        refused.len()
+    );
 
-    // Read back through a connection of its own, as after a restart.
-    let reader = app.pool_with(|o| o).await;
-    let stored: HashSet<String> = sqlx::query_scalar("SELECT id FROM assessments")
-        .fetch_all(&reader)
-        .await
-        .unwrap()
-        .into_iter()
-        .collect();
+    let stored = app.stored_ids().await;
     assert_eq!(
         stored.len(),
         acknowledged.len(),

@@ -149,6 +149,52 @@ impl TestApp {
         count
     }
 
+    /// Saves `times` times, alternating the API (`json`) and the questionnaire form
+    /// (`form_body`): the ids of the acknowledged saves (201's JSON, 303's `Location`),
+    /// and each other response with whether it came from the API.
+    pub async fn save_repeatedly(
+        &self,
+        times: usize,
+        json: &str,
+        form_body: &str,
+    ) -> (Vec<String>, Vec<(bool, TestResponse)>) {
+        let mut acknowledged = Vec::new();
+        let mut refused = Vec::new();
+        for i in 0..times {
+            let api = i % 2 == 0;
+            let r = if api {
+                self.post_json("/api/v1/assessments", json).await
+            } else {
+                self.request(form("/assessment", form_body, &[])).await
+            };
+            match r.status {
+                StatusCode::CREATED => {
+                    acknowledged.push(r.json()["id"].as_str().unwrap().to_string())
+                }
+                StatusCode::SEE_OTHER => acknowledged.push(
+                    r.header("location")
+                        .trim_start_matches("/assessments/")
+                        .to_string(),
+                ),
+                _ => refused.push((api, r)),
+            }
+        }
+        (acknowledged, refused)
+    }
+
+    /// The ids stored, read through a connection of its own, as after a restart.
+    pub async fn stored_ids(&self) -> std::collections::HashSet<String> {
+        let pool = self.pool_with(|o| o).await;
+        let ids = sqlx::query_scalar("SELECT id FROM assessments")
+            .fetch_all(&pool)
+            .await
+            .unwrap()
+            .into_iter()
+            .collect();
+        pool.close().await;
+        ids
+    }
+
     /// The database file's path.
     pub fn database(&self) -> PathBuf {
         self.dir.path().join("test.sqlite3")
