@@ -4,7 +4,7 @@ use std::path::Path;
 
 use sqlx::SqlitePool;
 
-use super::{ContentError, load_dir};
+use super::{CONTENT_FORMAT, ContentError, load_dir};
 use crate::store;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,14 +34,16 @@ fn list(errors: &[ContentError]) -> String {
         .join("\n")
 }
 
-/// Imports `dir` unless it is unchanged since the last import. On any error the
-/// database is left as it was, so the previous content keeps being served.
+/// Imports `dir` unless it is unchanged since the last import and stored in this
+/// release's format (a database from a release with another content model is imported
+/// again, not misread). On any error the database is left as it was, so the previous
+/// content keeps being served.
 pub async fn import_dir(pool: &SqlitePool, dir: &Path) -> Result<ImportOutcome, ImportError> {
     let set = load_dir(dir).map_err(ImportError::Content)?;
     let version = set.version().to_string();
     if store::content::last_import(pool)
         .await?
-        .is_some_and(|last| last.content_hash == set.hash)
+        .is_some_and(|last| last.content_hash == set.hash && last.format == CONTENT_FORMAT)
     {
         return Ok(ImportOutcome::Unchanged { version });
     }

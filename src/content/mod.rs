@@ -12,6 +12,11 @@ pub use library::Library;
 pub use load::{ContentSet, load_dir};
 pub use parse::{ContentError, parse_helpline, parse_item};
 
+/// The shape of the content documents stored in SQLite (`Treatment`, `Helpline` as
+/// JSON). Raise it with any change to those types: a database written with another
+/// format has its content imported again at start-up instead of failing to load.
+pub const CONTENT_FORMAT: i64 = 1;
+
 use serde::{Deserialize, Serialize};
 
 /// The groups items are listed under, in the order families see them.

@@ -16,7 +16,14 @@ pub struct SavedAssessment {
     pub content_version: String,
     /// UTC, `YYYY-MM-DDTHH:MM:SSZ`.
     pub created_at: String,
+    /// The shape `answers` and `result` were stored in.
+    pub format: i64,
 }
+
+/// The shape of the answers and result documents this release stores. A release that
+/// changes them raises this and keeps reading every earlier format, so a saved
+/// assessment always shows exactly what was computed when it was saved.
+pub const ASSESSMENT_FORMAT: i64 = 1;
 
 /// 128 random bits from the operating system, URL-safe: unguessable, so the id is
 /// the only key anyone needs, and no account or name is ever asked for.
@@ -53,14 +60,15 @@ pub async fn insert(
         .fetch_one(&mut *tx)
         .await?;
         sqlx::query!(
-            r#"INSERT INTO assessments (id, answers, result, rules_version, content_version, created_at)
-               VALUES (?, ?, ?, ?, ?, ?)"#,
+            r#"INSERT INTO assessments (id, answers, result, rules_version, content_version, created_at, format)
+               VALUES (?, ?, ?, ?, ?, ?, ?)"#,
             id,
             answers_json,
             result_json,
             result.rules_version,
             content_version,
-            created_at
+            created_at,
+            ASSESSMENT_FORMAT
         )
         .execute(&mut *tx)
         .await?;
@@ -74,6 +82,7 @@ pub async fn insert(
         rules_version: result.rules_version.clone(),
         content_version: content_version.to_string(),
         created_at,
+        format: ASSESSMENT_FORMAT,
     })
 }
 
@@ -89,7 +98,7 @@ pub async fn find(
     }
     let cutoff = format!("-{retention_days} days");
     let row = sqlx::query!(
-        r#"SELECT id, answers, result, rules_version, content_version, created_at
+        r#"SELECT id, answers, result, rules_version, content_version, created_at, format
            FROM assessments
            WHERE id = ? AND created_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)"#,
         id,
@@ -98,6 +107,16 @@ pub async fn find(
     .fetch_optional(pool)
     .await?;
     let Some(row) = row else { return Ok(None) };
+    if row.format != ASSESSMENT_FORMAT {
+        // Written by a later release: refuse rather than misread it.
+        return Err(sqlx::Error::Decode(
+            format!(
+                "assessment format {} is newer than this release reads",
+                row.format
+            )
+            .into(),
+        ));
+    }
     Ok(Some(SavedAssessment {
         id: row.id,
         answers: serde_json::from_str(&row.answers).map_err(|e| sqlx::Error::Decode(e.into()))?,
@@ -105,6 +124,7 @@ pub async fn find(
         rules_version: row.rules_version,
         content_version: row.content_version,
         created_at: row.created_at,
+        format: row.format,
     }))
 }
 

@@ -2,18 +2,20 @@
 
 use sqlx::SqlitePool;
 
-use crate::content::{ContentSet, Helpline, Treatment};
+use crate::content::{CONTENT_FORMAT, ContentSet, Helpline, Treatment};
 
 /// What was imported last, if anything.
 pub struct ImportRecord {
     pub content_hash: String,
     pub imported_at: String,
+    /// The shape of the stored documents ([`crate::content::CONTENT_FORMAT`] when written).
+    pub format: i64,
 }
 
 pub async fn last_import(pool: &SqlitePool) -> Result<Option<ImportRecord>, sqlx::Error> {
     sqlx::query_as!(
         ImportRecord,
-        "SELECT content_hash, imported_at FROM content_import WHERE id = 1"
+        "SELECT content_hash, imported_at, format FROM content_import WHERE id = 1"
     )
     .fetch_optional(pool)
     .await
@@ -72,14 +74,15 @@ pub async fn replace_all(pool: &SqlitePool, set: &ContentSet) -> Result<(), sqlx
         let treatment_count = set.treatments.len() as i64;
         let helpline_count = set.helplines.len() as i64;
         sqlx::query!(
-        "INSERT INTO content_import (id, content_hash, imported_at, treatment_count, helpline_count)
-         VALUES (1, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?)
+        "INSERT INTO content_import (id, content_hash, imported_at, treatment_count, helpline_count, format)
+         VALUES (1, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET content_hash = excluded.content_hash,
              imported_at = excluded.imported_at, treatment_count = excluded.treatment_count,
-             helpline_count = excluded.helpline_count",
+             helpline_count = excluded.helpline_count, format = excluded.format",
         set.hash,
         treatment_count,
-        helpline_count
+        helpline_count,
+        CONTENT_FORMAT
     )
         .execute(&mut *tx)
         .await?;

@@ -309,6 +309,8 @@ async fn create_assessment(
 #[derive(Serialize, ToSchema)]
 pub struct AssessmentRecord {
     pub id: String,
+    /// The shape `answers` and `result` were stored in (1 for every release so far).
+    pub format: i64,
     /// UTC, `YYYY-MM-DDTHH:MM:SSZ`.
     pub created_at: String,
     pub rules_version: String,
@@ -322,6 +324,7 @@ impl From<SavedAssessment> for AssessmentRecord {
     fn from(s: SavedAssessment) -> Self {
         AssessmentRecord {
             id: s.id,
+            format: s.format,
             created_at: s.created_at,
             rules_version: s.rules_version,
             content_version: s.content_version,

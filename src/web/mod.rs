@@ -234,7 +234,7 @@ async fn healthz(State(state): State<AppState>) -> Response {
 }
 
 /// How long one health check's answer is reused.
-const HEALTH_CHECK_EVERY: Duration = Duration::from_secs(1);
+pub const HEALTH_CHECK_EVERY: Duration = Duration::from_secs(1);
 
 /// `/healthz`'s checks, made at most once a second however often it is asked: its
 /// write must not become a way to load the database, and it sits outside the cap on
