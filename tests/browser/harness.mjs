@@ -26,12 +26,12 @@ function freePort() {
   });
 }
 
-export async function startServer() {
+export async function startServer(extraArgs = []) {
   const bin = process.env.APP_BIN || join(repo, 'target', 'debug', 'treatment-navigator');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'tn-browser-'));
   const child = spawn(bin, ['--listen', `127.0.0.1:${port}`, '--database', join(dir, 'db.sqlite3'),
-    '--content', join(repo, 'content')], { stdio: ['ignore', openSync(join(artifacts, 'server.log'), 'a'), openSync(join(artifacts, 'server.log'), 'a')] });
+    '--content', join(repo, 'content'), ...extraArgs], { stdio: ['ignore', openSync(join(artifacts, 'server.log'), 'a'), openSync(join(artifacts, 'server.log'), 'a')] });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -84,10 +84,11 @@ export const pageTypes = [
 
 /// Starts the server and the browser before a test file's tests, and stops both after.
 /// Returns an object whose `server` and `browser` are set once `before` has run.
-export function useServerAndBrowser(before, after) {
+/// `serverArgs` are extra flags for the server.
+export function useServerAndBrowser(before, after, serverArgs = []) {
   const env = {};
   before(async () => {
-    env.server = await startServer();
+    env.server = await startServer(serverArgs);
     env.browser = await launchBrowser();
   });
   after(async () => {

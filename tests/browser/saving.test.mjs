@@ -1,0 +1,58 @@
+// A save that cannot be made, as a person sees it on a phone: the questionnaire comes
+// back with every answer in it and a notice at the top. The per-address limit (one
+// save a minute for this server) is the way to make a save fail from a browser; a
+// refused database write shows the same page with its own words (tests/saving.rs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { useServerAndBrowser, newWatchedContext, artifacts, vnuErrors } from './harness.mjs';
+
+const env = useServerAndBrowser(before, after, ['--save-rate-per-minute', '1']);
+
+/// Goes through the four steps by tapping: daily use, injects, Canada.
+async function completeQuestionnaire(page) {
+  await page.goto(env.server.base + '/assessment');
+  await page.locator('input[name="frequency"][value="daily"]').check();
+  await page.locator('input[name="injects"][value="true"]').check();
+  await page.getByRole('button', { name: /^Next/ }).click();
+  await page.waitForSelector('text=Step 2 of 4');
+  await page.locator('input[name="dsm5_criteria"]').fill('7');
+  await page.getByRole('button', { name: /^Next/ }).click();
+  await page.waitForSelector('text=Step 3 of 4');
+  await page.locator('input[name="housing"][value="unstable"]').check();
+  await page.getByRole('button', { name: /^Next/ }).click();
+  await page.waitForSelector('text=Step 4 of 4');
+  await page.locator('input[name="country"][value="ca"]').check();
+  await page.getByRole('button', { name: 'See the result' }).click();
+}
+
+test('a save that cannot be made keeps every answer and says what to do', async () => {
+  const { context, foreign } = await newWatchedContext(env.browser, env.server.base, { viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+
+  await completeQuestionnaire(page);
+  await page.waitForURL(/\/assessments\/[A-Za-z0-9_-]{22}$/);
+
+  // The same caller's answers again within the minute: not saved.
+  await completeQuestionnaire(page);
+  await page.waitForSelector('text=Not saved yet');
+  const alert = page.getByRole('alert');
+  assert.match(await alert.innerText(), /Every answer is still in this form: wait \d+ seconds/);
+  assert.equal(await page.locator('input[name="country"][value="ca"]').isChecked(), true, 'this step kept');
+  for (const [name, value] of [['frequency', 'daily'], ['injects', 'true'], ['dsm5_criteria', '7'], ['housing', 'unstable']]) {
+    assert.equal(await page.locator(`input[type="hidden"][name="${name}"][value="${value}"]`).count(), 1, `${name} kept`);
+  }
+  assert.ok(await page.getByRole('button', { name: 'See the result' }).isVisible(), 'the way to try again');
+
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.help}`), []);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true, 'no sideways scroll');
+  await page.screenshot({ path: join(artifacts, 'screenshots', 'not-saved-360.png'), fullPage: false });
+  const html = join(artifacts, 'html', 'not-saved.html');
+  writeFileSync(html, await page.content());
+  assert.equal(vnuErrors([html]), '');
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
