@@ -183,3 +183,23 @@ async fn a_request_in_progress_keeps_its_connection_when_the_server_reclaims() {
         .expect("the upload is answered");
     assert_eq!(status, 200, "{response}");
 }
+
+#[tokio::test]
+async fn a_request_head_larger_than_32_kib_gets_431() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(&dir.path().join("db.sqlite3"), &[], None).await;
+    let mut stream = TcpStream::connect(server.addr).await.unwrap();
+    let head = format!(
+        "GET / HTTP/1.1\r\nHost: {}\r\nX-Padding: {}\r\n\r\n",
+        server.addr,
+        "a".repeat(40 * 1024)
+    );
+    // The server may close before it has read it all; the answer is what counts.
+    let _ = stream.write_all(head.as_bytes()).await;
+    let (status, _) = read_response(&mut stream).await.expect("an answer");
+    assert_eq!(status, 431);
+    assert_eq!(
+        http(server.addr, "GET", "/", "").await.map(|r| r.0),
+        Some(200)
+    );
+}

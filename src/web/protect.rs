@@ -56,6 +56,10 @@ fn host_name(host: &str) -> &str {
     }
 }
 
+/// What a visitor to an unconfigured name reads; the second sentence is for whoever
+/// runs the server and reached it by a name it was not told about.
+const NOT_OUR_HOST: &str = "This server does not answer to that host name. If you run it, add the name with --public-host (or PUBLIC_HOST).";
+
 /// 400 unless the request names exactly one host this server answers to. A page on
 /// another site that rebinds its DNS name to this machine sends its own name here, so
 /// it never reaches the app.
@@ -69,13 +73,13 @@ pub async fn check_host(
         (Some(_), Some(_)) => Some("The request named more than one host."),
         (Some(host), None) => match host.to_str() {
             Ok(host) if hosts.allows(host) => None,
-            _ => Some("This server does not answer to that host name."),
+            _ => Some(NOT_OUR_HOST),
         },
         // HTTP/1.1 requires a Host; an absolute request target is the only other way
         // to name it.
         (None, _) => match request.uri().authority() {
             Some(authority) if hosts.allows(authority.as_str()) => None,
-            Some(_) => Some("This server does not answer to that host name."),
+            Some(_) => Some(NOT_OUR_HOST),
             None => Some("The request did not say which host it is for."),
         },
     };
