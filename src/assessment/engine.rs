@@ -74,7 +74,7 @@ impl Decision {
 /// Evaluates answers; `helplines` is the content library's list, filtered by country.
 pub fn evaluate(answers: &Answers, helplines: &[Helpline]) -> Evaluation {
     let decision = decide(answers);
-    let alerts = alerts(answers, decision.plan);
+    let alerts = alerts(answers, decision.severity, decision.plan);
     Evaluation {
         severity: decision.severity,
         severity_basis: decision.basis,
@@ -347,6 +347,19 @@ fn setting(a: &Answers, severity: Severity) -> (Level, Reasons) {
 
 fn plan(a: &Answers, severity: Severity) -> (Plan, Reasons) {
     let declines = a.declines_agonists();
+    // DSM5, CDC22: medication for opioid use disorder needs the disorder. With 0–1
+    // criteria a clinician reviews the opioid use; someone on opioids prescribed for pain
+    // is not tapered by default. This runs before pregnancy: ACOG 711 tells opioid use in
+    // medical care apart from the disorder.
+    if severity == Severity::None {
+        let mut reasons: Reasons = smallvec![
+            "Fewer than 2 DSM-5 criteria: an opioid use disorder is not indicated, so no long-term medication is suggested. A clinician can review the opioid use; opioids prescribed for pain are not stopped or tapered by default.",
+        ];
+        if a.pregnant == Some(true) {
+            reasons.push("Pregnant: talk about the opioid use with the prenatal clinician. Medication for opioid use disorder is for a diagnosed disorder only.");
+        }
+        return (Plan::Review, reasons);
+    }
     // ACOG, TIP63: in pregnancy, maintenance on methadone or buprenorphine is the standard;
     // withdrawal risks the pregnancy.
     if a.pregnant == Some(true) {
@@ -357,14 +370,6 @@ fn plan(a: &Answers, severity: Severity) -> (Plan, Reasons) {
             reasons.push("The preference was to avoid these medicines; in pregnancy it is worth talking this through with a prenatal and addiction specialist before deciding.");
         }
         return (Plan::Maintenance, reasons);
-    }
-    if severity == Severity::None {
-        return (
-            Plan::Taper,
-            smallvec![
-                "Fewer than 2 DSM-5 criteria: long-term medication is not indicated. If the body has become used to opioids, stopping gradually with medical help avoids withdrawal.",
-            ],
-        );
     }
     let mut high_risk = Reasons::new();
     if severity == Severity::Severe {
@@ -414,11 +419,13 @@ fn medications(a: &Answers, severity: Severity, plan: Plan) -> SmallVec<[Advice;
     let mut list = smallvec![
         agonist(a, severity, plan, "methadone"),
         agonist(a, severity, plan, "buprenorphine"),
-        naltrexone(a, plan),
+        naltrexone(a, severity, plan),
     ];
     list.push(("naloxone", MedicationStatus::Suggested, smallvec!["Everyone who uses opioids, and the people around them, should carry naloxone: it reverses an overdose."]));
+    // Lofexidine is not approved in Canada (Health Canada Drug Product Database).
     if plan == Plan::Taper
         && a.medication_preference != Some(super::answers::MedicationPreference::NoMedication)
+        && a.country != Some(Country::Ca)
     {
         list.push((
             "lofexidine",
@@ -436,7 +443,7 @@ fn agonist(a: &Answers, severity: Severity, plan: Plan, slug: &'static str) -> A
     use MedicationStatus::*;
     let is_methadone = slug == "methadone";
     let mut reasons = Reasons::new();
-    let status = if a.pregnant == Some(true) {
+    let status = if a.pregnant == Some(true) && severity != Severity::None {
         // ACOG: both are recommended in pregnancy. Never below "consider".
         reasons.push("Recommended in pregnancy: it steadies the level of opioid and protects the baby from repeated withdrawal.");
         if a.declines_agonists() {
@@ -471,7 +478,12 @@ fn agonist(a: &Answers, severity: Severity, plan: Plan, slug: &'static str) -> A
         Suggested
     };
     if is_methadone {
-        reasons.push("In the US it is given only at certified opioid treatment programs.");
+        // 42 CFR Part 8 (US); CRISM 2024 (Canada): who gives methadone differs by country.
+        reasons.push(match a.country {
+            Some(Country::Us) => "In the US it is given at certified opioid treatment programs.",
+            Some(Country::Ca) => "In Canada a doctor or nurse practitioner prescribes it and a pharmacy dispenses it.",
+            None => "In the US it is given at certified opioid treatment programs; in Canada a doctor or nurse practitioner prescribes it and a pharmacy dispenses it.",
+        });
     }
     // FDA17: sedative use is a reason for care, not for withholding.
     if uses_sedatives(a) {
@@ -480,18 +492,24 @@ fn agonist(a: &Answers, severity: Severity, plan: Plan, slug: &'static str) -> A
     (slug, status, reasons)
 }
 
-fn naltrexone(a: &Answers, plan: Plan) -> Advice {
+fn naltrexone(a: &Answers, severity: Severity, plan: Plan) -> Advice {
     use MedicationStatus::*;
     let mut reasons = Reasons::new();
     let status = match a.days_since_last_use {
+        // ACOG 711, ASAM NPG 2020: naltrexone is not started in pregnancy, whatever the
+        // days since use; starting it needs withdrawal first.
+        _ if a.pregnant == Some(true) => {
+            reasons.push("Not started in pregnancy: starting it needs withdrawal first, which is not advised while pregnant. Someone who became pregnant while taking it should talk with their clinician before stopping.");
+            NotAdvised
+        }
+        _ if severity == Severity::None => {
+            reasons.push("Only needed if a clinician finds an opioid use disorder, which the DSM-5 count does not indicate.");
+            Consider
+        }
         // FDA label: starting within 7–10 days of opioid use brings on sudden withdrawal.
         Some(days) if days < 7 => {
             reasons.push("Fewer than 7 days since opioids were last used: naltrexone can only start after 7–10 opioid-free days, or it brings on sudden withdrawal.");
             NotYet
-        }
-        _ if a.pregnant == Some(true) => {
-            reasons.push("Less studied in pregnancy than methadone or buprenorphine, so it is not the first choice to start now.");
-            NotAdvised
         }
         _ if a.medication_preference
             == Some(super::answers::MedicationPreference::NoMedication) =>
@@ -514,7 +532,11 @@ fn naltrexone(a: &Answers, plan: Plan) -> Advice {
             Consider
         }
     };
-    reasons.push("Also comes as a monthly injection. Tolerance is low while on it and after stopping it, so an overdose is more likely if opioids are used.");
+    // The monthly injection has no Canadian marketing authorization (special access only).
+    reasons.push(match a.country {
+        Some(Country::Ca) => "In Canada it comes as a daily tablet; the monthly injection is available only through Health Canada's special access. Tolerance is low while on it and after stopping it, so an overdose is more likely if opioids are used.",
+        _ => "Also comes as a monthly injection (in the US). Tolerance is low while on it and after stopping it, so an overdose is more likely if opioids are used.",
+    });
     ("naltrexone", status, reasons)
 }
 
@@ -643,7 +665,7 @@ fn support(a: &Answers, level: Level, plan: Plan) -> Vec<Suggestion> {
 // ---------------------------------------------------------------------------------
 // Alerts, most urgent first
 
-fn alerts(a: &Answers, plan: Plan) -> Vec<Alert> {
+fn alerts(a: &Answers, severity: Severity, plan: Plan) -> Vec<Alert> {
     let mut out = Vec::new();
     let mut add = |code: &str, message: &str| {
         out.push(Alert {
@@ -666,6 +688,24 @@ fn alerts(a: &Answers, plan: Plan) -> Vec<Alert> {
         "naloxone",
         "Make sure naloxone (Narcan) is in the home and that family knows how to use it. In an overdose: call 911, give naloxone, stay with the person.",
     );
+    // Anyone who may still be using (used in the past week, or not known): unknown is
+    // never reassuring.
+    if a.days_since_last_use.is_none_or(|d| d < 7) {
+        add(
+            "never_use_alone",
+            match a.country {
+                Some(Country::Ca) => {
+                    "While still using: never use alone. The National Overdose Response Service (1-888-688-6677) stays on the phone and sends help if you stop answering. Drug-checking services and fentanyl test strips show what is in a supply; start with a small amount."
+                }
+                Some(Country::Us) => {
+                    "While still using: never use alone. The Never Use Alone line (1-800-484-3731) stays on the phone and sends help if you stop answering. Fentanyl test strips show what is in a supply; start with a small amount."
+                }
+                None => {
+                    "While still using: never use alone. A line stays on the phone and sends help if you stop answering: Never Use Alone (US) 1-800-484-3731, National Overdose Response Service (Canada) 1-888-688-6677. Test strips and drug checking show what is in a supply; start with a small amount."
+                }
+            },
+        );
+    }
     if uses_sedatives(a) {
         add(
             "sedative_co_use",
@@ -684,7 +724,11 @@ fn alerts(a: &Answers, plan: Plan) -> Vec<Alert> {
             "Injecting brings risks of HIV, hepatitis C, and skin and heart infections. Offer testing, sterile supplies from a syringe services program, and vaccines.",
         );
     }
-    if a.days_since_last_use.is_some_and(|d| d < 7) {
+    // Only where naltrexone is a real option: never in pregnancy, never without a disorder.
+    if a.days_since_last_use.is_some_and(|d| d < 7)
+        && a.pregnant != Some(true)
+        && severity != Severity::None
+    {
         add(
             "naltrexone_wait",
             "Naltrexone must wait until 7–10 days after the last opioid use; starting sooner brings on sudden, severe withdrawal.",
@@ -1082,6 +1126,18 @@ mod tests {
                 Maintenance,
             ),
             ("nothing known", json!({}), Maintenance),
+            // Review 1.1, 1.4, 4.9: no disorder is a review, not a taper or maintenance.
+            ("no disorder", json!({"dsm5_criteria": 1}), Review),
+            (
+                "no disorder, declines agonists",
+                json!({"dsm5_criteria": 0, "medication_preference": "no_opioid_agonist"}),
+                Review,
+            ),
+            (
+                "pregnant, no disorder",
+                json!({"pregnant": true, "dsm5_criteria": 0}),
+                Review,
+            ),
         ];
         for (name, input, expected) in cases {
             let e = eval(input);
@@ -1155,9 +1211,22 @@ mod tests {
                 [Consider, Consider, NotAdvised],
             ),
             (
+                // Review 1.2: naltrexone is not started in pregnancy, whatever the days.
                 "pregnant, used today",
                 json!({"pregnant": true, "days_since_last_use": 0}),
-                [Suggested, Suggested, NotYet],
+                [Suggested, Suggested, NotAdvised],
+            ),
+            (
+                // Review 1.1: pregnancy without a disorder gets no medication suggested.
+                "pregnant, no disorder",
+                json!({"pregnant": true, "dsm5_criteria": 0}),
+                [Consider, Consider, NotAdvised],
+            ),
+            (
+                // Review 1.4: no disorder, 10 days off: no naltrexone for a false reason.
+                "no disorder, 10 days",
+                json!({"dsm5_criteria": 1, "days_since_last_use": 10}),
+                [Consider, Consider, Consider],
             ),
             (
                 "severe with benzodiazepines",
@@ -1193,6 +1262,57 @@ mod tests {
     }
 
     #[test]
+    fn canada_gets_only_what_is_available_there() {
+        // Review 1.5, 4.5: no lofexidine (not approved), no monthly naltrexone injection
+        // (special access only), methadone from a prescriber and a pharmacy.
+        let taper = json!({"dsm5_criteria": 8, "medication_preference": "no_opioid_agonist", "days_since_last_use": 2});
+        let mut canada = taper.clone();
+        canada["country"] = json!("ca");
+        let slugs = |e: &Evaluation| {
+            e.medications
+                .iter()
+                .map(|m| m.slug.clone())
+                .collect::<Vec<_>>()
+        };
+        assert!(slugs(&eval(taper.clone())).contains(&"lofexidine".to_string()));
+        let e = eval(canada);
+        assert!(!slugs(&e).contains(&"lofexidine".to_string()));
+        let reasons = |slug: &str| {
+            e.medications
+                .iter()
+                .find(|m| m.slug == slug)
+                .unwrap()
+                .reasons
+                .join(" ")
+        };
+        assert!(reasons("methadone").contains("pharmacy dispenses it"));
+        assert!(!reasons("methadone").contains("opioid treatment programs"));
+        assert!(reasons("naltrexone").contains("special access"));
+        let never_alone = e
+            .alerts
+            .iter()
+            .find(|a| a.code == "never_use_alone")
+            .unwrap();
+        assert!(
+            never_alone.message.contains("1-888-688-6677"),
+            "Canada's line"
+        );
+        assert!(!never_alone.message.contains("484-3731"), "not the US line");
+        let us = eval(json!({"dsm5_criteria": 8, "country": "us"}));
+        let methadone = us
+            .medications
+            .iter()
+            .find(|m| m.slug == "methadone")
+            .unwrap();
+        assert!(
+            methadone
+                .reasons
+                .join(" ")
+                .contains("opioid treatment programs")
+        );
+    }
+
+    #[test]
     fn alerts() {
         let cases: Vec<(Value, &[&str], &[&str])> = vec![
             (
@@ -1209,12 +1329,30 @@ mod tests {
             (
                 json!({"days_since_last_use": 7}),
                 &["naloxone", "overdose_after_abstinence"],
-                &["naltrexone_wait"],
+                &["naltrexone_wait", "never_use_alone"],
             ),
             (
                 json!({"days_since_last_use": 6}),
-                &["naloxone", "naltrexone_wait"],
+                &["naloxone", "naltrexone_wait", "never_use_alone"],
                 &["overdose_after_abstinence"],
+            ),
+            // Review 4.6: anyone still using hears "never use alone", unknown included.
+            (json!({}), &["never_use_alone"], &[]),
+            (
+                json!({"days_since_last_use": 0, "country": "ca"}),
+                &["never_use_alone"],
+                &[],
+            ),
+            // Review 1.2: no naltrexone wait in pregnancy or without a disorder.
+            (
+                json!({"pregnant": true, "dsm5_criteria": 8, "days_since_last_use": 0}),
+                &["pregnancy", "never_use_alone"],
+                &["naltrexone_wait"],
+            ),
+            (
+                json!({"dsm5_criteria": 1, "days_since_last_use": 2}),
+                &["never_use_alone"],
+                &["naltrexone_wait"],
             ),
             (
                 json!({"dsm5_criteria": 3, "medication_preference": "no_medication"}),
@@ -1372,11 +1510,38 @@ mod tests {
                 status(&e, "buprenorphine"),
                 status(&e, "naltrexone"),
             ];
-            if a.days_since_last_use.is_some_and(|d| d < 7) {
+            let no_disorder = e.severity == Severity::None;
+            let naltrexone_an_option = !pregnant && !no_disorder;
+            if a.days_since_last_use.is_some_and(|d| d < 7) && naltrexone_an_option {
                 assert_eq!(n, MedicationStatus::NotYet, "{ctx}");
-                assert!(alert_codes(&e).contains(&"naltrexone_wait"), "{ctx}");
+            }
+            assert_eq!(
+                alert_codes(&e).contains(&"naltrexone_wait"),
+                a.days_since_last_use.is_some_and(|d| d < 7) && naltrexone_an_option,
+                "{ctx}: the wait only where naltrexone is an option"
+            );
+            if no_disorder {
+                // No disorder: a review, nothing suggested but naloxone.
+                assert_eq!(e.approach.plan, Plan::Review, "{ctx}");
+                for m in &e.medications {
+                    assert!(
+                        m.slug == "naloxone" || m.status != MedicationStatus::Suggested,
+                        "{ctx}: {} suggested without a disorder",
+                        m.slug
+                    );
+                }
             }
             if pregnant {
+                // Never naltrexone, never a taper, never the wait, never lofexidine.
+                assert_eq!(n, MedicationStatus::NotAdvised, "{ctx}");
+                assert_ne!(e.approach.plan, Plan::Taper, "{ctx}");
+                assert!(
+                    !e.medications.iter().any(|m| m.slug == "lofexidine"),
+                    "{ctx}"
+                );
+                assert!(alert_codes(&e).contains(&"pregnancy"), "{ctx}");
+            }
+            if pregnant && !no_disorder {
                 assert!(
                     matches!(m, MedicationStatus::Suggested | MedicationStatus::Consider),
                     "{ctx}"
@@ -1385,10 +1550,8 @@ mod tests {
                     matches!(b, MedicationStatus::Suggested | MedicationStatus::Consider),
                     "{ctx}"
                 );
-                assert_ne!(n, MedicationStatus::Suggested, "{ctx}");
                 assert_eq!(e.approach.plan, Plan::Maintenance, "{ctx}");
-                assert!(alert_codes(&e).contains(&"pregnancy"), "{ctx}");
-            } else if declines {
+            } else if declines && !pregnant {
                 assert_ne!(m, MedicationStatus::Suggested, "{ctx}");
                 assert_ne!(b, MedicationStatus::Suggested, "{ctx}");
             }
@@ -1413,6 +1576,24 @@ mod tests {
                 );
             }
             assert!(alert_codes(&e).contains(&"naloxone"), "{ctx}");
+            assert_eq!(
+                alert_codes(&e).contains(&"never_use_alone"),
+                a.days_since_last_use.is_none_or(|d| d < 7),
+                "{ctx}: anyone who may still be using hears it"
+            );
+            if a.country == Some(Country::Ca) {
+                let text: String = e
+                    .medications
+                    .iter()
+                    .flat_map(|m| m.reasons.iter().map(String::as_str))
+                    .collect();
+                assert!(
+                    !e.medications.iter().any(|m| m.slug == "lofexidine"),
+                    "{ctx}"
+                );
+                assert!(!text.contains("opioid treatment programs"), "{ctx}");
+                assert!(!text.contains("Also comes as a monthly injection"), "{ctx}");
+            }
             assert_eq!(
                 a.injects == Some(true),
                 alert_codes(&e).contains(&"injection_risks"),

@@ -74,6 +74,9 @@ pub enum Plan {
     Maintenance,
     /// Come off opioids gradually, with support.
     Taper,
+    /// No opioid use disorder indicated: a clinician reviews the opioid use; no
+    /// long-term medication, and no taper by default.
+    Review,
 }
 
 impl Plan {
@@ -81,6 +84,7 @@ impl Plan {
         match self {
             Plan::Maintenance => "Maintenance: stay on medication long term",
             Plan::Taper => "Taper: come off opioids gradually, with support",
+            Plan::Review => "Review with a clinician: no opioid use disorder is indicated",
         }
     }
 }

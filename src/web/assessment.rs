@@ -14,7 +14,7 @@ use super::questionnaire::{
 };
 use super::{Layout, render};
 use crate::AppState;
-use crate::assessment::answers::Kind;
+use crate::assessment::answers::{Country, Kind};
 use crate::assessment::result::{Level, MedicationStatus, Plan};
 use crate::assessment::{AnswerError, Answers, Evaluation, Field, evaluate};
 use crate::content::Library;
@@ -394,7 +394,7 @@ impl ResultView {
                     }
                 })
                 .collect(),
-            talking_points: talking_points(r, library),
+            talking_points: talking_points(r, saved.answers.country, library),
             answers: Field::ALL
                 .into_iter()
                 .map(|f| (question(f).short, answer_label(f, &saved.answers)))
@@ -409,7 +409,7 @@ impl ResultView {
 }
 
 /// Sentences staff can read to the caller, in the order a call usually goes.
-fn talking_points(r: &Evaluation, library: &Library) -> Vec<String> {
+fn talking_points(r: &Evaluation, country: Option<Country>, library: &Library) -> Vec<String> {
     let title = |slug: &str| {
         library
             .get(slug)
@@ -432,13 +432,28 @@ fn talking_points(r: &Evaluation, library: &Library) -> Vec<String> {
         )),
         Plan::Maintenance => points.push("Staying on a medicine for opioid addiction long term is the safest path for most people, and it is worth talking through the options.".to_string()),
         Plan::Taper => points.push("You'd like to come off opioids. That can work when it is done slowly, with support. After stopping, your body can't handle the amount it used to, so a slip can be much more dangerous than before.".to_string()),
+        Plan::Review => points.push("From what you've told me, this may not be an opioid addiction. It is still worth talking it through with a doctor, who can look at the opioid use with you.".to_string()),
     }
     if r.setting.level == Level::Inpatient {
         points.push("A residential program gives you a safe place to stay and people around you day and night while treatment starts.".to_string());
     }
-    points.push("Please keep naloxone, also called Narcan, at home, and show someone close to you how to use it. It can reverse an overdose. In the US you can buy it at a pharmacy without a prescription.".to_string());
+    // Where naloxone comes from and who helps find treatment differ by country.
+    let naloxone = match country {
+        Some(Country::Us) => "In the US you can buy it at a pharmacy without a prescription.",
+        Some(Country::Ca) => {
+            "In Canada, free naloxone kits are available at most pharmacies without a prescription."
+        }
+        None => {
+            "It is sold without a prescription in US pharmacies, and free kits are available at most pharmacies in Canada."
+        }
+    };
+    points.push(format!("Please keep naloxone, also called Narcan, at home, and show someone close to you how to use it. It can reverse an overdose. {naloxone}"));
     points.push("If you ever think someone is overdosing, call 911 right away.".to_string());
-    points.push("You can call the free SAMHSA helpline at 1-800-662-4357 any time, day or night, to find treatment near you.".to_string());
+    points.push(match country {
+        Some(Country::Us) => "You can call the free SAMHSA helpline at 1-800-662-4357 any time, day or night, to find treatment near you.".to_string(),
+        Some(Country::Ca) => "The free lines listed with this result can help you find treatment where you live, and if things ever feel like too much, you can call or text 9-8-8 any time.".to_string(),
+        None => "In the US, the free SAMHSA helpline at 1-800-662-4357 helps find treatment any time, day or night; in Canada, the free lines listed with this result do, and 9-8-8 answers any time.".to_string(),
+    });
     points
 }
 
