@@ -65,7 +65,8 @@ const FULL: &[(&str, &str)] = &[
 #[tokio::test]
 async fn evaluate_returns_an_explained_result_and_saves_nothing() {
     let app = TestApp::new().await;
-    let answers = json!({"dsm5_criteria": 8, "housing": "homeless", "other_substances": ["alcohol"], "days_since_last_use": 3, "country": "ca"});
+    // A return to use and no home: two areas high together ask for residential care.
+    let answers = json!({"dsm5_criteria": 8, "housing": "homeless", "relapse_history": true, "other_substances": ["alcohol"], "days_since_last_use": 3, "country": "ca"});
     let r = app
         .request(post_json("/api/v1/evaluate", answers.to_string()))
         .await;

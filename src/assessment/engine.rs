@@ -259,26 +259,31 @@ fn no_co_occurring(a: &Answers) -> bool {
 /// Each rule that asks for a level at least this intensive, with its reason.
 /// The setting is the most intensive level any rule asks for.
 fn setting_rules(a: &Answers, severity: Severity) -> SmallVec<[(Level, &'static str); 8]> {
-    let severe = severity == Severity::Severe;
     let mut asks = SmallVec::new();
-    // SEEDS, TIP63: severe disorder plus a factor that makes early recovery at home unsafe.
-    if severe && housing_at_risk(a) {
-        asks.push((Level::Inpatient, "Severe use and no stable place to live: a residential program gives a safe place and round-the-clock care while treatment starts."));
+    // ASAM Criteria and NPG 2020 (review 1.7, 4.1): placement follows risk in several
+    // areas, not the DSM-5 count. Residential care is for high risk in more than one
+    // area together: above all repeated returns to use with a home situation that works
+    // against recovery. One of them alone asks for intensive outpatient care at most.
+    let use_risk_high =
+        a.quit_attempts == Some(QuitAttempts::Several) || a.relapse_history == Some(true);
+    let home_works_against = housing_at_risk(a) || a.support == Some(Support::None);
+    if use_risk_high && home_works_against {
+        asks.push((Level::Inpatient, "Repeated returns to use together with a home situation that works against recovery (no stable place to live, or no one to lean on): a residential program gives a safe place and support day and night while medication starts."));
     }
-    if severe && a.support == Some(Support::None) {
-        asks.push((Level::Inpatient, "Severe use with no family or friends to lean on: round-the-clock care fills that gap at the start."));
+    if home_works_against {
+        asks.push((Level::IntensiveOutpatient, "No stable place to live, or no one to lean on: several sessions a week, with help on housing and support, while medication starts. A bed is not needed to start medication."));
     }
-    if severe && has_mental_health(a) {
-        asks.push((Level::Inpatient, "Severe use together with a mental-health condition: both are best treated together, with staff on hand day and night."));
+    if use_risk_high {
+        asks.push((Level::IntensiveOutpatient, "Several attempts to stop, or a return to use after stopping: more support than weekly visits at the start."));
     }
-    if severe && uses_sedatives(a) {
-        asks.push((Level::Inpatient, "Severe use together with alcohol or benzodiazepines: withdrawal and overdose risks are higher and need medical watch."));
+    // FDA17: treat, do not withhold; what matters is the risk of a dangerous withdrawal
+    // from alcohol or benzodiazepines, which a clinician assesses.
+    if uses_sedatives(a) {
+        asks.push((Level::IntensiveOutpatient, "Alcohol or benzodiazepines as well: a clinician should check the risk of withdrawal from them and plan it. Stopping them suddenly can be dangerous."));
     }
-    if severe && a.medical_conditions == Some(true) {
-        asks.push((
-            Level::Inpatient,
-            "Severe use with medical problems that need care: an inpatient setting can treat both.",
-        ));
+    // Review 4.2: medical problems call for a medical assessment, whatever the severity.
+    if a.medical_conditions == Some(true) {
+        asks.push((Level::IntensiveOutpatient, "Medical problems that need care: get a medical assessment soon (a family doctor, or an emergency department if it is urgent). Medication for opioid use can start in hospital too."));
     }
     // TIP63, NIDA: co-occurring mental-health conditions need integrated care, more than weekly visits.
     if has_mental_health(a) {
@@ -922,35 +927,36 @@ mod tests {
         let mild_ok = json!({"dsm5_criteria": 3, "housing": "stable", "support": "some", "mental_health": [], "other_substances": []});
         let cases = [
             ("severe, nothing else", base.clone(), IntensiveOutpatient),
+            // Review 1.7, 4.1: one factor with a severe count is not a reason for a bed.
             (
                 "severe + unstable housing",
                 with("housing", json!("unstable")),
-                Inpatient,
+                IntensiveOutpatient,
             ),
             (
                 "severe + homeless",
                 with("housing", json!("homeless")),
-                Inpatient,
+                IntensiveOutpatient,
             ),
             (
                 "severe + no support",
                 with("support", json!("none")),
-                Inpatient,
+                IntensiveOutpatient,
             ),
             (
                 "severe + depression",
                 with("mental_health", json!(["depression"])),
-                Inpatient,
+                IntensiveOutpatient,
             ),
             (
                 "severe + alcohol",
                 with("other_substances", json!(["alcohol"])),
-                Inpatient,
+                IntensiveOutpatient,
             ),
             (
                 "severe + benzodiazepines",
                 with("other_substances", json!(["benzodiazepines"])),
-                Inpatient,
+                IntensiveOutpatient,
             ),
             (
                 "severe + stimulants only",
@@ -960,7 +966,34 @@ mod tests {
             (
                 "severe + medical",
                 with("medical_conditions", json!(true)),
+                IntensiveOutpatient,
+            ),
+            // Two areas high together: repeated returns to use and a home that works
+            // against recovery.
+            (
+                "several attempts + homeless",
+                json!({"dsm5_criteria": 5, "quit_attempts": "several", "housing": "homeless"}),
                 Inpatient,
+            ),
+            (
+                "relapse + no support",
+                json!({"dsm5_criteria": 8, "relapse_history": true, "support": "none", "housing": "stable"}),
+                Inpatient,
+            ),
+            (
+                "several attempts, stable home and support",
+                json!({"dsm5_criteria": 8, "quit_attempts": "several", "housing": "stable", "support": "strong", "mental_health": [], "other_substances": []}),
+                IntensiveOutpatient,
+            ),
+            (
+                "review 4.1: working parent, depression, strong support",
+                json!({"dsm5_criteria": 7, "mental_health": ["depression"], "housing": "stable", "support": "strong", "other_substances": [], "medical_conditions": false, "days_since_last_use": 0, "medication_preference": "open", "responsibilities": ["work", "caregiving"]}),
+                IntensiveOutpatient,
+            ),
+            (
+                "review 4.1: alcohol, stable, strong support",
+                json!({"dsm5_criteria": 6, "other_substances": ["alcohol"], "housing": "stable", "support": "strong", "mental_health": [], "medical_conditions": false, "days_since_last_use": 1, "medication_preference": "open"}),
+                IntensiveOutpatient,
             ),
             (
                 "mild, stable, supported, nothing else",
@@ -1004,8 +1037,13 @@ mod tests {
             ("nothing known", json!({}), IntensiveOutpatient),
             (
                 "severe + homeless + no support + everything",
-                json!({"dsm5_criteria": 11, "housing": "homeless", "support": "none", "mental_health": ["psychosis"], "other_substances": ["alcohol"], "medical_conditions": true}),
+                json!({"dsm5_criteria": 11, "housing": "homeless", "support": "none", "relapse_history": true, "mental_health": ["psychosis"], "other_substances": ["alcohol"], "medical_conditions": true}),
                 Inpatient,
+            ),
+            (
+                "homeless + no support, no returns to use known",
+                json!({"dsm5_criteria": 11, "housing": "homeless", "support": "none", "mental_health": ["psychosis"], "other_substances": ["alcohol"], "medical_conditions": true}),
+                IntensiveOutpatient,
             ),
         ];
         for (name, input, expected) in cases {
@@ -1051,15 +1089,20 @@ mod tests {
             "other_substances": [], "mental_health": ["depression"], "medical_conditions": true}),
         );
         assert_eq!(e.setting.level, Level::IntensiveOutpatient);
-        assert!(e.setting.reasons[0].contains("residential"));
+        assert!(e.setting.reasons.iter().any(|r| r.contains("residential")));
         assert!(e.support.iter().any(|s| s.slug == "aftercare"));
-        // Co-use, or no stable home, keeps residential on the table.
+        // A residential stay is never suggested again straight after one.
         let e = eval(
-            json!({"dsm5_criteria": 9, "completed_residential": true, "housing": "stable", "support": "some", "other_substances": ["alcohol"]}),
+            json!({"dsm5_criteria": 9, "completed_residential": true, "relapse_history": true, "housing": "stable", "support": "none", "other_substances": []}),
         );
-        assert_eq!(e.setting.level, Level::Inpatient);
+        assert_eq!(
+            e.setting.level,
+            Level::Inpatient,
+            "no support is not a step-down"
+        );
+        // Without a stable home, after a return to use, residential stays on the table.
         let e = eval(
-            json!({"dsm5_criteria": 9, "completed_residential": true, "housing": "homeless", "support": "some", "other_substances": []}),
+            json!({"dsm5_criteria": 9, "completed_residential": true, "relapse_history": true, "housing": "homeless", "support": "some", "other_substances": []}),
         );
         assert_eq!(e.setting.level, Level::Inpatient);
     }
@@ -1427,16 +1470,23 @@ mod tests {
                 e.missing
             );
         }
-        // Fields are tried one at a time: housing matters once the severity is known.
+        // Fields are tried one at a time: housing and support matter once a return to
+        // use is known (together they ask for residential care).
         assert!(!e.missing.contains(&"housing".to_string()));
-        let e = eval(json!({"dsm5_criteria": 8}));
-        for field in [
-            "housing",
-            "support",
-            "mental_health",
-            "other_substances",
-            "medical_conditions",
-        ] {
+        let e = eval(json!({"dsm5_criteria": 8, "relapse_history": true}));
+        for field in ["housing", "support"] {
+            assert!(
+                e.missing.contains(&field.to_string()),
+                "{field} in {:?}",
+                e.missing
+            );
+        }
+        // Mild use with a stable home and support: a co-occurring condition decides
+        // between outpatient and intensive outpatient care.
+        let e = eval(
+            json!({"dsm5_criteria": 3, "housing": "stable", "support": "some", "other_substances": []}),
+        );
+        for field in ["mental_health"] {
             assert!(
                 e.missing.contains(&field.to_string()),
                 "{field} in {:?}",
