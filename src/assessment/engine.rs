@@ -74,7 +74,7 @@ impl Decision {
 /// Evaluates answers; `helplines` is the content library's list, filtered by country.
 pub fn evaluate(answers: &Answers, helplines: &[Helpline]) -> Evaluation {
     let decision = decide(answers);
-    let alerts = alerts(answers, decision.severity, decision.plan);
+    let alerts = alerts(answers, &decision);
     Evaluation {
         severity: decision.severity,
         severity_basis: decision.basis,
@@ -670,7 +670,11 @@ fn support(a: &Answers, level: Level, plan: Plan) -> Vec<Suggestion> {
 // ---------------------------------------------------------------------------------
 // Alerts, most urgent first
 
-fn alerts(a: &Answers, severity: Severity, plan: Plan) -> Vec<Alert> {
+fn alerts(a: &Answers, decision: &Decision) -> Vec<Alert> {
+    let (severity, plan) = (decision.severity, decision.plan);
+    let buprenorphine_suggested = decision.medications.iter().any(|(slug, status, _)| {
+        *slug == "buprenorphine" && *status == MedicationStatus::Suggested
+    });
     let mut out = Vec::new();
     let mut add = |code: &str, message: &str| {
         out.push(Alert {
@@ -693,6 +697,33 @@ fn alerts(a: &Answers, severity: Severity, plan: Plan) -> Vec<Alert> {
         "naloxone",
         "Make sure naloxone (Narcan) is in the home and that family knows how to use it. In an overdose: call 911, give naloxone, stay with the person.",
     );
+    // ASAM NPG 2020, review 4.4: medication can start now, whatever the setting; waiting
+    // for a bed or a program without it is when people die.
+    if severity != Severity::None && plan == Plan::Maintenance {
+        add(
+            "start_today",
+            match a.country {
+                Some(Country::Us) => {
+                    "Medication can usually start today: at an emergency department, a bridge clinic, by telehealth or at an opioid treatment program. Nobody needs to wait for a bed or a program to start it."
+                }
+                Some(Country::Ca) => {
+                    "Medication can usually start today: at an emergency department, a rapid-access addiction clinic, by virtual care, or with a family doctor or nurse practitioner. Nobody needs to wait for a bed or a program to start it."
+                }
+                None => {
+                    "Medication can usually start today: at an emergency department, a walk-in or bridge clinic, or by telehealth. Nobody needs to wait for a bed or a program to start it."
+                }
+            },
+        );
+    }
+    // ASAM 2023 clinical considerations on high-potency synthetic opioids: after fentanyl,
+    // buprenorphine started too early can bring on sudden withdrawal. Fentanyl is most of
+    // the supply, so this applies unless the last use is known to be 3 or more days ago.
+    if buprenorphine_suggested && a.days_since_last_use.is_none_or(|d| d < 3) {
+        add(
+            "buprenorphine_start",
+            "Starting buprenorphine after fentanyl: too soon can bring on sudden, severe withdrawal. Prescribers usually wait until withdrawal is clearly under way (they score it on a scale called COWS), or use a low-dose start that overlaps with current use. If sudden withdrawal happens, call the prescriber or go to an emergency department: it can be treated, often with more buprenorphine.",
+        );
+    }
     // Anyone who may still be using (used in the past week, or not known): unknown is
     // never reassuring.
     if a.days_since_last_use.is_none_or(|d| d < 7) {
@@ -1386,6 +1417,27 @@ mod tests {
                 &["never_use_alone"],
                 &[],
             ),
+            // Review 4.4: start now, and how to start buprenorphine after fentanyl.
+            (
+                json!({"dsm5_criteria": 9, "days_since_last_use": 0}),
+                &["start_today", "buprenorphine_start"],
+                &[],
+            ),
+            (
+                json!({"dsm5_criteria": 9, "days_since_last_use": 3}),
+                &["start_today"],
+                &["buprenorphine_start"],
+            ),
+            (
+                json!({"dsm5_criteria": 1}),
+                &[],
+                &["start_today", "buprenorphine_start"],
+            ),
+            (
+                json!({"dsm5_criteria": 8, "medication_preference": "no_opioid_agonist", "days_since_last_use": 0}),
+                &[],
+                &["start_today", "buprenorphine_start"],
+            ),
             // Review 1.2: no naltrexone wait in pregnancy or without a disorder.
             (
                 json!({"pregnant": true, "dsm5_criteria": 8, "days_since_last_use": 0}),
@@ -1624,6 +1676,14 @@ mod tests {
                 );
             }
             assert!(alert_codes(&e).contains(&"naloxone"), "{ctx}");
+            assert_eq!(
+                alert_codes(&e).contains(&"start_today"),
+                !no_disorder && e.approach.plan == Plan::Maintenance,
+                "{ctx}: start now whenever maintenance is the plan"
+            );
+            if alert_codes(&e).contains(&"buprenorphine_start") {
+                assert_eq!(b, MedicationStatus::Suggested, "{ctx}");
+            }
             assert_eq!(
                 alert_codes(&e).contains(&"never_use_alone"),
                 a.days_since_last_use.is_none_or(|d| d < 7),
