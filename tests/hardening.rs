@@ -285,17 +285,21 @@ async fn past_the_cap_work_is_refused_at_once_and_light_pages_still_answer() {
     );
 }
 
-#[tokio::test]
-async fn a_full_cap_on_work_leaves_the_home_page_content_and_healthz_answering() {
-    let app = TestApp::with_state(|state| state.limits.max_in_progress = 1).await;
-    // A search waiting for its turn holds the only place under the cap.
-    let turns = app
-        .state
+/// Every turn to search, held until dropped: searches then wait for one.
+async fn every_search_turn(app: &TestApp) -> tokio::sync::OwnedSemaphorePermit {
+    app.state
         .searches
         .clone()
         .acquire_many_owned(treatment_navigator::web::protect::SEARCHES_AT_ONCE as u32)
         .await
-        .unwrap();
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_full_cap_on_work_leaves_the_home_page_content_and_healthz_answering() {
+    let app = TestApp::with_state(|state| state.limits.max_in_progress = 1).await;
+    // A search waiting for its turn holds the only place under the cap.
+    let turns = every_search_turn(&app).await;
     let router = app.router.clone();
     let waiting = tokio::spawn(router.oneshot(get_request("/search?q=waiting+search")));
     tokio::time::sleep(Duration::from_millis(100)).await;
@@ -316,13 +320,7 @@ async fn a_full_cap_on_work_leaves_the_home_page_content_and_healthz_answering()
 #[tokio::test]
 async fn a_search_that_cannot_get_a_turn_says_the_site_is_busy() {
     let app = TestApp::new().await;
-    let _turns = app
-        .state
-        .searches
-        .clone()
-        .acquire_many_owned(treatment_navigator::web::protect::SEARCHES_AT_ONCE as u32)
-        .await
-        .unwrap();
+    let _turns = every_search_turn(&app).await;
     let started = std::time::Instant::now();
     let r = app.get("/search?q=no+turn+for+this").await;
     assert_eq!(r.status, StatusCode::SERVICE_UNAVAILABLE);

@@ -697,8 +697,8 @@ fn alerts(a: &Answers, decision: &Decision) -> Vec<Alert> {
         "naloxone",
         "Make sure naloxone (Narcan) is in the home and that family knows how to use it. In an overdose: call 911, give naloxone, stay with the person.",
     );
-    // ASAM NPG 2020, review 4.4: medication can start now, whatever the setting; waiting
-    // for a bed or a program without it is when people die.
+    // ASAM NPG 2020, review 4.4: medication can start now, whatever the setting; the
+    // wait for a bed or a program, without it, is a time of high overdose risk.
     if severity != Severity::None && plan == Plan::Maintenance {
         add(
             "start_today",
