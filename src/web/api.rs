@@ -16,7 +16,7 @@ use crate::assessment::result::*;
 use crate::assessment::{Answers, evaluate};
 use crate::content::{Comparison, Evidence, Helpline, Source, Treatment};
 use crate::store::assessments::{self, SavedAssessment};
-use crate::web::error::{ApiError, ApiErrorBody};
+use crate::web::error::{ApiError, ApiErrorBody, AppError};
 use crate::web::protect::ClientAddress;
 
 /// Largest JSON body the API reads.
@@ -33,9 +33,6 @@ pub fn router() -> Router<AppState> {
         .route("/openapi.json", get(openapi))
         .fallback(|| async { ApiError::not_found("route") })
         .layer(DefaultBodyLimit::max(MAX_BODY))
-        .layer(axum::middleware::from_fn(
-            super::protect::refuse_other_sites,
-        ))
         // Answers about someone's health: never kept by a browser or proxy cache.
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
@@ -203,6 +200,9 @@ impl<S: Send + Sync> FromRequest<S> for AnswersJson {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        if super::protect::from_other_site(req.headers()) {
+            return Err(ApiError::from(AppError::CrossOrigin));
+        }
         // A JSON content type cannot be sent from another site's page without a CORS
         // preflight, which this API never grants.
         if !is_json(req.headers().get(header::CONTENT_TYPE)) {

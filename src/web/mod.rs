@@ -133,8 +133,8 @@ pub use protect::MAX_FORM_BODY;
 
 /// The middleware around the whole app, from the outside in: tracing times everything;
 /// the security headers go on every response, the errors below included; a panic
-/// becomes an error page; compression; the `Host` check; the body is read within its
-/// limits; then the handler's own time limit. Routes that do work carry their own cap
+/// becomes an error page; compression; the `Host` check and the body read within its
+/// limits (one middleware); then the handler's own time limit. Routes that do work carry their own cap
 /// ([`WorkLimit`]), inside all of this.
 pub fn harden(app: Router, hosts: Arc<AllowedHosts>, limits: &Limits) -> Router {
     let mut app = app
@@ -145,12 +145,11 @@ pub fn harden(app: Router, hosts: Arc<AllowedHosts>, limits: &Limits) -> Router 
         )
         .layer(DefaultBodyLimit::max(MAX_FORM_BODY))
         .layer(axum::middleware::from_fn_with_state(
-            limits.body_timeout,
-            protect::read_body_in_time,
-        ))
-        .layer(axum::middleware::from_fn_with_state(
-            hosts,
-            protect::check_host,
+            Arc::new(protect::Gate {
+                hosts,
+                body_timeout: limits.body_timeout,
+            }),
+            protect::admit,
         ))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(panic_page));

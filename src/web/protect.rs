@@ -12,9 +12,9 @@ use axum::body::Body;
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderName, Method, StatusCode, Uri, header};
+use axum::http::{HeaderMap, HeaderName, StatusCode, Uri, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::{BoxError, http};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
@@ -60,16 +60,12 @@ fn host_name(host: &str) -> &str {
 /// runs the server and reached it by a name it was not told about.
 const NOT_OUR_HOST: &str = "This server does not answer to that host name. If you run it, add the name with --public-host (or PUBLIC_HOST).";
 
-/// 400 unless the request names exactly one host this server answers to. A page on
-/// another site that rebinds its DNS name to this machine sends its own name here, so
-/// it never reaches the app.
-pub async fn check_host(
-    State(hosts): State<Arc<AllowedHosts>>,
-    request: Request,
-    next: Next,
-) -> Response {
+/// Why the request must be refused with 400, if it must: it names no host, two, or
+/// one this server does not answer to. A page on another site that rebinds its DNS name
+/// to this machine sends its own name here, so it never reaches the app.
+fn host_refusal(request: &Request, hosts: &AllowedHosts) -> Option<&'static str> {
     let mut values = request.headers().get_all(header::HOST).iter();
-    let refusal = match (values.next(), values.next()) {
+    match (values.next(), values.next()) {
         (Some(_), Some(_)) => Some("The request named more than one host."),
         (Some(host), None) => match host.to_str() {
             Ok(host) if hosts.allows(host) => None,
@@ -82,14 +78,28 @@ pub async fn check_host(
             Some(_) => Some(NOT_OUR_HOST),
             None => Some("The request did not say which host it is for."),
         },
-    };
-    match refusal {
-        None => next.run(request).await,
-        Some(message) => AppError::Rejected {
+    }
+}
+
+/// What every request passes before the handlers: the `Host` check, then the body read
+/// within its limits. One middleware, so that each request pays for one.
+#[derive(Debug, Clone)]
+pub struct Gate {
+    pub hosts: Arc<AllowedHosts>,
+    pub body_timeout: Duration,
+}
+
+pub async fn admit(State(gate): State<Arc<Gate>>, request: Request, next: Next) -> Response {
+    if let Some(message) = host_refusal(&request, &gate.hosts) {
+        return AppError::Rejected {
             status: StatusCode::BAD_REQUEST,
             message: message.to_string(),
         }
-        .for_request(request.uri()),
+        .for_request(request.uri());
+    }
+    match read_body_in_time(request, gate.body_timeout).await {
+        Ok(request) => next.run(request).await,
+        Err(refusal) => refusal,
     }
 }
 
@@ -116,18 +126,14 @@ pub fn too_large_message(uri: &Uri) -> String {
     }
 }
 
-/// Reads the whole request body, within its size limit and [`BODY_TIMEOUT`], before the
+/// Reads the whole request body, within its size limit and `timeout`, before the
 /// request goes on to the handlers. A client that stalls mid-body holds its own
 /// connection and nothing else: no place under the cap on work in progress, no
 /// database connection. Too large: 413; too slow: 408.
-pub async fn read_body_in_time(
-    State(timeout): State<Duration>,
-    request: Request,
-    next: Next,
-) -> Response {
+async fn read_body_in_time(request: Request, timeout: Duration) -> Result<Request, Response> {
     use axum::body::HttpBody;
     if request.body().is_end_stream() {
-        return next.run(request).await;
+        return Ok(request);
     }
     let max = if request.uri().path().starts_with("/api/") {
         MAX_API_BODY
@@ -137,10 +143,7 @@ pub async fn read_body_in_time(
     let (parts, body) = request.into_parts();
     let read = tokio::time::timeout(timeout, Limited::new(body, max).collect()).await;
     let (status, message) = match read {
-        Ok(Ok(body)) => {
-            let request = Request::from_parts(parts, Body::from(body.to_bytes()));
-            return next.run(request).await;
-        }
+        Ok(Ok(body)) => return Ok(Request::from_parts(parts, Body::from(body.to_bytes()))),
         Err(_) => (
             StatusCode::REQUEST_TIMEOUT,
             format!(
@@ -156,7 +159,7 @@ pub async fn read_body_in_time(
             "The request could not be read. Please send it again.".to_string(),
         ),
     };
-    AppError::Rejected { status, message }.for_request(&parts.uri)
+    Err(AppError::Rejected { status, message }.for_request(&parts.uri))
 }
 
 /// One count of requests doing work (searching, evaluating, saving, reading saved
@@ -199,15 +202,10 @@ pub async fn overloaded_or_slow(uri: Uri, error: BoxError) -> Response {
 /// request comes from in `Sec-Fetch-Site`, and anything but this site is refused.
 /// (A browser cannot send the JSON content type the API requires from another site
 /// without a preflight, which is refused too: no CORS headers are ever sent.)
-pub async fn refuse_other_sites(request: Request, next: Next) -> Response {
-    let from_other_site = request
-        .headers()
+pub fn from_other_site(headers: &HeaderMap) -> bool {
+    headers
         .get("sec-fetch-site")
-        .is_some_and(|site| !matches!(site.to_str(), Ok("same-origin" | "none")));
-    if request.method() == Method::POST && from_other_site {
-        return super::error::ApiError::from(AppError::CrossOrigin).into_response();
-    }
-    next.run(request).await
+        .is_some_and(|site| !matches!(site.to_str(), Ok("same-origin" | "none")))
 }
 
 /// The address a request comes from, as the save limit counts it: the trusted proxy
