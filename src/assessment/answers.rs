@@ -73,9 +73,21 @@ choice!(
     MedicationPreference { Open => "open", NoOpioidAgonist => "no_opioid_agonist", NoMedication => "no_medication", Unsure => "unsure" }
 );
 choice!(
-    /// Country, for the helplines.
+    /// Country: the helplines, and what is available and who provides it.
     Country { Us => "us", Ca => "ca" }
 );
+
+impl Country {
+    /// The words for `country`: the US's, Canada's, or, when it is not known, words
+    /// that cover both.
+    pub fn pick<T>(country: Option<Country>, us: T, ca: T, both: T) -> T {
+        match country {
+            Some(Country::Us) => us,
+            Some(Country::Ca) => ca,
+            None => both,
+        }
+    }
+}
 
 impl MedicationPreference {
     /// True for the preferences that decline methadone and buprenorphine.

@@ -484,11 +484,12 @@ fn agonist(a: &Answers, severity: Severity, plan: Plan, slug: &'static str) -> A
     };
     if is_methadone {
         // 42 CFR Part 8 (US); CRISM 2024 (Canada): who gives methadone differs by country.
-        reasons.push(match a.country {
-            Some(Country::Us) => "In the US it is given at certified opioid treatment programs.",
-            Some(Country::Ca) => "In Canada a doctor or nurse practitioner prescribes it and a pharmacy dispenses it.",
-            None => "In the US it is given at certified opioid treatment programs; in Canada a doctor or nurse practitioner prescribes it and a pharmacy dispenses it.",
-        });
+        reasons.push(Country::pick(
+a.country,
+"In the US it is given at certified opioid treatment programs.",
+"In Canada a doctor or nurse practitioner prescribes it and a pharmacy dispenses it.",
+"In the US it is given at certified opioid treatment programs; in Canada a doctor or nurse practitioner prescribes it and a pharmacy dispenses it.",
+));
     }
     // FDA17: sedative use is a reason for care, not for withholding.
     if uses_sedatives(a) {
@@ -702,17 +703,12 @@ fn alerts(a: &Answers, decision: &Decision) -> Vec<Alert> {
     if severity != Severity::None && plan == Plan::Maintenance {
         add(
             "start_today",
-            match a.country {
-                Some(Country::Us) => {
-                    "Medication can usually start today: at an emergency department, a bridge clinic, by telehealth or at an opioid treatment program. Nobody needs to wait for a bed or a program to start it."
-                }
-                Some(Country::Ca) => {
-                    "Medication can usually start today: at an emergency department, a rapid-access addiction clinic, by virtual care, or with a family doctor or nurse practitioner. Nobody needs to wait for a bed or a program to start it."
-                }
-                None => {
-                    "Medication can usually start today: at an emergency department, a walk-in or bridge clinic, or by telehealth. Nobody needs to wait for a bed or a program to start it."
-                }
-            },
+            Country::pick(
+                a.country,
+                "Medication can usually start today: at an emergency department, a bridge clinic, by telehealth or at an opioid treatment program. Nobody needs to wait for a bed or a program to start it.",
+                "Medication can usually start today: at an emergency department, a rapid-access addiction clinic, by virtual care, or with a family doctor or nurse practitioner. Nobody needs to wait for a bed or a program to start it.",
+                "Medication can usually start today: at an emergency department, a walk-in or bridge clinic, or by telehealth. Nobody needs to wait for a bed or a program to start it.",
+            ),
         );
     }
     // ASAM 2023 clinical considerations on high-potency synthetic opioids: after fentanyl,
@@ -729,17 +725,12 @@ fn alerts(a: &Answers, decision: &Decision) -> Vec<Alert> {
     if a.days_since_last_use.is_none_or(|d| d < 7) {
         add(
             "never_use_alone",
-            match a.country {
-                Some(Country::Ca) => {
-                    "While still using: never use alone. The National Overdose Response Service (1-888-688-6677) stays on the phone and sends help if you stop answering. Drug-checking services and fentanyl test strips show what is in a supply; start with a small amount."
-                }
-                Some(Country::Us) => {
-                    "While still using: never use alone. The Never Use Alone line (1-800-484-3731) stays on the phone and sends help if you stop answering. Fentanyl test strips show what is in a supply; start with a small amount."
-                }
-                None => {
-                    "While still using: never use alone. A line stays on the phone and sends help if you stop answering: Never Use Alone (US) 1-800-484-3731, National Overdose Response Service (Canada) 1-888-688-6677. Test strips and drug checking show what is in a supply; start with a small amount."
-                }
-            },
+            Country::pick(
+                a.country,
+                "While still using: never use alone. The Never Use Alone line (1-800-484-3731) stays on the phone and sends help if you stop answering. Fentanyl test strips show what is in a supply; start with a small amount.",
+                "While still using: never use alone. The National Overdose Response Service (1-888-688-6677) stays on the phone and sends help if you stop answering. Drug-checking services and fentanyl test strips show what is in a supply; start with a small amount.",
+                "While still using: never use alone. A line stays on the phone and sends help if you stop answering: Never Use Alone (US) 1-800-484-3731, National Overdose Response Service (Canada) 1-888-688-6677. Test strips and drug checking show what is in a supply; start with a small amount.",
+            ),
         );
     }
     if uses_sedatives(a) {

@@ -214,7 +214,7 @@ impl<S: Send + Sync> FromRequest<S> for AnswersJson {
         let bytes = Bytes::from_request(req, state).await.map_err(|rejection| {
             let status = rejection.status();
             let error = if status == StatusCode::PAYLOAD_TOO_LARGE {
-                format!("the request body is larger than {} KiB", MAX_BODY / 1024)
+                super::protect::api_body_too_large()
             } else {
                 rejection.body_text()
             };

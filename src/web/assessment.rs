@@ -38,7 +38,7 @@ fn form_pairs(
     form.map(|Form(pairs)| pairs).map_err(|rejection| {
         let status = rejection.status();
         let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-            format!("The form was larger than {} KiB, far more than the questionnaire sends.", super::MAX_FORM_BODY / 1024)
+            super::protect::form_too_large()
         } else {
             "The questionnaire could not be read. Please start it again from the questionnaire page.".to_string()
         };
@@ -438,22 +438,23 @@ fn talking_points(r: &Evaluation, country: Option<Country>, library: &Library) -
         points.push("A residential program gives you a safe place to stay and people around you day and night while treatment starts.".to_string());
     }
     // Where naloxone comes from and who helps find treatment differ by country.
-    let naloxone = match country {
-        Some(Country::Us) => "In the US you can buy it at a pharmacy without a prescription.",
-        Some(Country::Ca) => {
-            "In Canada, free naloxone kits are available at most pharmacies without a prescription."
-        }
-        None => {
-            "It is sold without a prescription in US pharmacies, and free kits are available at most pharmacies in Canada."
-        }
-    };
+    let naloxone = Country::pick(
+        country,
+        "In the US you can buy it at a pharmacy without a prescription.",
+        "In Canada, free naloxone kits are available at most pharmacies without a prescription.",
+        "It is sold without a prescription in US pharmacies, and free kits are available at most pharmacies in Canada.",
+    );
     points.push(format!("Please keep naloxone, also called Narcan, at home, and show someone close to you how to use it. It can reverse an overdose. {naloxone}"));
     points.push("If you ever think someone is overdosing, call 911 right away.".to_string());
-    points.push(match country {
-        Some(Country::Us) => "You can call the free SAMHSA helpline at 1-800-662-4357 any time, day or night, to find treatment near you.".to_string(),
-        Some(Country::Ca) => "The free lines listed with this result can help you find treatment where you live, and if things ever feel like too much, you can call or text 9-8-8 any time.".to_string(),
-        None => "In the US, the free SAMHSA helpline at 1-800-662-4357 helps find treatment any time, day or night; in Canada, the free lines listed with this result do, and 9-8-8 answers any time.".to_string(),
-    });
+    points.push(
+        Country::pick(
+            country,
+            "You can call the free SAMHSA helpline at 1-800-662-4357 any time, day or night, to find treatment near you.",
+            "The free lines listed with this result can help you find treatment where you live, and if things ever feel like too much, you can call or text 9-8-8 any time.",
+            "In the US, the free SAMHSA helpline at 1-800-662-4357 helps find treatment any time, day or night; in Canada, the free lines listed with this result do, and 9-8-8 answers any time.",
+        )
+        .to_string(),
+    );
     points
 }
 

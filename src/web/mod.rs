@@ -129,7 +129,6 @@ const SECURITY_HEADERS: [(&str, &str); 5] = [
 pub const MAX_CONCURRENT_REQUESTS: usize = 512;
 /// Longest a request may take before it is answered with 503.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
-pub use protect::MAX_FORM_BODY;
 
 /// The middleware around the whole app, from the outside in: tracing times everything;
 /// the security headers go on every response, the errors below included; a panic
@@ -143,7 +142,7 @@ pub fn harden(app: Router, hosts: Arc<AllowedHosts>, limits: &Limits) -> Router 
                 .layer(HandleErrorLayer::new(protect::overloaded_or_slow))
                 .timeout(limits.request_timeout),
         )
-        .layer(DefaultBodyLimit::max(MAX_FORM_BODY))
+        .layer(DefaultBodyLimit::max(protect::MAX_FORM_BODY))
         .layer(axum::middleware::from_fn_with_state(
             Arc::new(protect::Gate {
                 hosts,

@@ -111,18 +111,28 @@ pub const MAX_FORM_BODY: usize = 16 * 1024;
 /// Largest JSON body the API reads.
 pub const MAX_API_BODY: usize = 64 * 1024;
 
+/// What a too-large form is told.
+pub fn form_too_large() -> String {
+    format!(
+        "The form was larger than {} KiB, far more than the questionnaire sends.",
+        MAX_FORM_BODY / 1024
+    )
+}
+
+/// What a too-large API body is told.
+pub fn api_body_too_large() -> String {
+    format!(
+        "the request body is larger than {} KiB",
+        MAX_API_BODY / 1024
+    )
+}
+
 /// What a too-large body is told, in the surface's own words.
 pub fn too_large_message(uri: &Uri) -> String {
     if uri.path().starts_with("/api/") {
-        format!(
-            "the request body is larger than {} KiB",
-            MAX_API_BODY / 1024
-        )
+        api_body_too_large()
     } else {
-        format!(
-            "The form was larger than {} KiB, far more than the questionnaire sends.",
-            MAX_FORM_BODY / 1024
-        )
+        form_too_large()
     }
 }
 
