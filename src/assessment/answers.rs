@@ -77,6 +77,85 @@ choice!(
     Country { Us => "us", Ca => "ca" }
 );
 
+choice!(
+    /// Who is giving the answers.
+    Caller { Myself => "self", FamilyOrFriend => "family_or_friend", Professional => "professional" }
+);
+choice!(
+    /// Age group: what is labelled for whom changes under 18, and again under 16.
+    AgeGroup { Under16 => "under_16", From16To17 => "16_to_17", Adult => "18_plus" }
+);
+choice!(
+    /// Which opioids are used.
+    Opioid { Fentanyl => "fentanyl", Heroin => "heroin", PrescriptionPills => "prescription_pills", CounterfeitPills => "counterfeit_pills", Other => "other" }
+);
+choice!(
+    /// Non-fatal overdoses in the past year.
+    Overdoses { None => "none", One => "one", Several => "several" }
+);
+choice!(
+    /// How the person's mental health is now.
+    MentalHealthStatus { Stable => "stable", Struggling => "struggling", Crisis => "crisis" }
+);
+choice!(
+    /// The risk of a dangerous withdrawal from alcohol or benzodiazepines.
+    SedativeWithdrawalRisk { None => "none", DailyHeavy => "daily_heavy", PastSeizuresOrDts => "past_seizures_or_dts" }
+);
+choice!(
+    /// The medication for opioid use disorder taken now.
+    CurrentMedication {
+        None => "none",
+        Methadone => "methadone",
+        Buprenorphine => "buprenorphine",
+        ExtendedReleaseBuprenorphine => "extended_release_buprenorphine",
+        Naltrexone => "naltrexone",
+        ExtendedReleaseNaltrexone => "extended_release_naltrexone",
+        SlowReleaseOralMorphine => "slow_release_oral_morphine",
+        InjectableOat => "injectable_oat",
+    }
+);
+choice!(
+    /// Earlier treatment.
+    PriorTreatment { Detox => "detox", Medication => "medication", Outpatient => "outpatient", Residential => "residential" }
+);
+choice!(
+    /// How ready the person is to make a change.
+    Readiness { WantsHelpNow => "wants_help_now", Unsure => "unsure", NotReady => "not_ready" }
+);
+choice!(
+    /// Medicines the person would not take.
+    Declined { Methadone => "methadone", Buprenorphine => "buprenorphine", Naltrexone => "naltrexone", Injections => "injections" }
+);
+choice!(
+    /// Canadian province or territory: provincial helplines and programs.
+    Province {
+        Ab => "ab", Bc => "bc", Mb => "mb", Nb => "nb", Nl => "nl", Ns => "ns", Nt => "nt",
+        Nu => "nu", On => "on", Pe => "pe", Qc => "qc", Sk => "sk", Yt => "yt",
+    }
+);
+
+impl CurrentMedication {
+    /// Methadone, buprenorphine (either form), slow-release oral morphine or injectable
+    /// OAT: an opioid agonist, which keeps tolerance up.
+    pub fn is_agonist(self) -> bool {
+        matches!(
+            self,
+            CurrentMedication::Methadone
+                | CurrentMedication::Buprenorphine
+                | CurrentMedication::ExtendedReleaseBuprenorphine
+                | CurrentMedication::SlowReleaseOralMorphine
+                | CurrentMedication::InjectableOat
+        )
+    }
+
+    pub fn is_naltrexone(self) -> bool {
+        matches!(
+            self,
+            CurrentMedication::Naltrexone | CurrentMedication::ExtendedReleaseNaltrexone
+        )
+    }
+}
+
 impl Country {
     /// The words for `country`: the US's, Canada's, or, when it is not known, words
     /// that cover both.
@@ -89,52 +168,168 @@ impl Country {
     }
 }
 
-impl MedicationPreference {
-    /// True for the preferences that decline methadone and buprenorphine.
-    pub fn declines_agonists(self) -> bool {
-        matches!(
-            self,
-            MedicationPreference::NoOpioidAgonist | MedicationPreference::NoMedication
-        )
-    }
+/// Declares every answer field once: its variant in [`Field`], its name in the form and
+/// the API, its type in [`Answers`], and how it is read. Adding a field here is all it
+/// takes for the form, the API, `missing` and the error messages to know it.
+macro_rules! answer_fields {
+    ($( $(#[$meta:meta])* $variant:ident $field:ident : $ty:ty => $kind:ident $(($($arg:tt)*))? ),+ $(,)?) => {
+        /// Everything a caller may tell intake staff. Every field may be left out.
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+        #[serde(deny_unknown_fields)]
+        pub struct Answers {
+            $( $(#[$meta])* pub $field: $ty, )+
+        }
+
+        /// Every answer field, in questionnaire order.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Field { $($variant),+ }
+
+        impl Field {
+            pub const ALL: &'static [Field] = &[$(Field::$variant),+];
+
+            pub fn name(self) -> &'static str {
+                match self { $(Field::$variant => stringify!($field)),+ }
+            }
+
+            pub fn kind(self) -> Kind {
+                match self { $(Field::$variant => answer_kind!($kind $(($($arg)*))?)),+ }
+            }
+
+            /// Whether this field is unanswered in `answers`.
+            pub fn is_unknown(self, a: &Answers) -> bool {
+                match self { $(Field::$variant => a.$field.is_none()),+ }
+            }
+
+            fn read(self, a: &mut Answers, value: &Value) -> Option<()> {
+                match self { $(Field::$variant => a.$field = Some(answer_read!(value, $kind $(($($arg)*))?)?)),+ }
+                Some(())
+            }
+
+            fn set_unknown(self, a: &mut Answers) {
+                match self { $(Field::$variant => a.$field = None),+ }
+            }
+        }
+    };
 }
 
-/// Everything a caller may tell intake staff. Every field may be left out.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Answers {
-    pub frequency: Option<Frequency>,
-    pub duration: Option<UseDuration>,
+macro_rules! answer_kind {
+    (one($t:ty)) => {
+        Kind::One(<$t as Choice>::NAMES)
+    };
+    (many($t:ty)) => {
+        Kind::Many(<$t as Choice>::NAMES)
+    };
+    (yes_no) => {
+        Kind::YesNo
+    };
+    (number($t:ty, $max:expr)) => {
+        Kind::Number { max: $max as u32 }
+    };
+}
+
+macro_rules! answer_read {
+    ($v:expr, one($t:ty)) => {
+        read_one::<$t>($v)
+    };
+    ($v:expr, many($t:ty)) => {
+        read_many::<$t>($v)
+    };
+    ($v:expr, yes_no) => {
+        $v.as_bool()
+    };
+    ($v:expr, number($t:ty, $max:expr)) => {
+        read_number($v, $max as u32).map(|n| n as $t)
+    };
+}
+
+fn read_one<C: Choice>(v: &Value) -> Option<C> {
+    v.as_str().and_then(C::from_name)
+}
+
+fn read_many<C: Choice + Ord>(v: &Value) -> Option<Vec<C>> {
+    let mut out: Vec<C> = v
+        .as_array()?
+        .iter()
+        .map(read_one::<C>)
+        .collect::<Option<_>>()?;
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
+fn read_number(v: &Value, max: u32) -> Option<u32> {
+    // JSON Schema counts 3.0 as an integer, so it is read as 3.
+    let n = v.as_u64().or_else(|| {
+        v.as_f64()
+            .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f <= max as f64)
+            .map(|f| f as u64)
+    })?;
+    (n <= max as u64).then_some(n as u32)
+}
+
+answer_fields! {
+    /// Who is giving the answers: the person, someone close to them, or a professional.
+    Caller caller: Option<Caller> => one(Caller),
+    AgeGroup age_group: Option<AgeGroup> => one(AgeGroup),
+    /// Thoughts of suicide, or of overdosing on purpose, in the past month.
+    SuicidalThoughts suicidal_thoughts: Option<bool> => yes_no,
+    /// Signs that need a hospital today: fever with wounds, spreading redness, chest
+    /// pain, trouble breathing, confusion.
+    MedicalUrgent medical_urgent: Option<bool> => yes_no,
+    OverdosesPastYear overdoses_past_year: Option<Overdoses> => one(Overdoses),
+    Pregnant pregnant: Option<bool> => yes_no,
+    /// Which opioids are used. Empty list: none of these.
+    Opioids opioids: Option<Vec<Opioid>> => many(Opioid),
+    Frequency frequency: Option<Frequency> => one(Frequency),
+    Duration duration: Option<UseDuration> => one(UseDuration),
+    Injects injects: Option<bool> => yes_no,
+    /// Days since non-prescribed opioids were last used (0–36500). Prescribed methadone
+    /// or buprenorphine does not count.
+    #[schema(minimum = 0, maximum = 36500)]
+    DaysSinceLastUse days_since_last_use: Option<u16> => number(u16, MAX_DAYS),
+    /// The medication for opioid use disorder taken now, if any.
+    CurrentMedication current_medication: Option<CurrentMedication> => one(CurrentMedication),
+    /// Clinical Opiate Withdrawal Scale total (0–48), if it was scored.
+    #[schema(minimum = 0, maximum = 48)]
+    CowsScore cows_score: Option<u8> => number(u8, MAX_COWS),
     /// How many of the 11 DSM-5 opioid use disorder criteria were met in the last 12 months (0–11).
     #[schema(minimum = 0, maximum = 11)]
-    pub dsm5_criteria: Option<u8>,
-    pub quit_attempts: Option<QuitAttempts>,
+    Dsm5Criteria dsm5_criteria: Option<u8> => number(u8, MAX_DSM5),
+    QuitAttempts quit_attempts: Option<QuitAttempts> => one(QuitAttempts),
     /// Returned to use after a period of abstinence or treatment.
-    pub relapse_history: Option<bool>,
-    pub injects: Option<bool>,
+    RelapseHistory relapse_history: Option<bool> => yes_no,
+    /// Earlier treatment. Empty list: none.
+    PriorTreatment prior_treatment: Option<Vec<PriorTreatment>> => many(PriorTreatment),
     /// Empty list: none.
-    pub mental_health: Option<Vec<MentalHealth>>,
+    MentalHealth mental_health: Option<Vec<MentalHealth>> => many(MentalHealth),
+    MentalHealthStatus mental_health_status: Option<MentalHealthStatus> => one(MentalHealthStatus),
     /// Empty list: none.
-    pub other_substances: Option<Vec<Substance>>,
+    OtherSubstances other_substances: Option<Vec<Substance>> => many(Substance),
+    SedativeWithdrawalRisk sedative_withdrawal_risk: Option<SedativeWithdrawalRisk> => one(SedativeWithdrawalRisk),
     /// Medical problems that need care.
-    pub medical_conditions: Option<bool>,
-    pub pregnant: Option<bool>,
-    pub housing: Option<Housing>,
-    pub support: Option<Support>,
+    MedicalConditions medical_conditions: Option<bool> => yes_no,
+    ChronicPain chronic_pain: Option<bool> => yes_no,
+    Housing housing: Option<Housing> => one(Housing),
+    Support support: Option<Support> => one(Support),
     /// Empty list: none.
-    pub responsibilities: Option<Vec<Responsibility>>,
-    pub needs_privacy: Option<bool>,
+    Responsibilities responsibilities: Option<Vec<Responsibility>> => many(Responsibility),
+    NeedsPrivacy needs_privacy: Option<bool> => yes_no,
+    /// Left jail, prison or a hospital stay in the past month.
+    RecentlyReleased recently_released: Option<bool> => yes_no,
     /// Has just completed residential treatment.
-    pub completed_residential: Option<bool>,
-    /// Days since opioids were last used (0–36500).
-    #[schema(minimum = 0, maximum = 36500)]
-    pub days_since_last_use: Option<u16>,
-    pub medication_preference: Option<MedicationPreference>,
-    pub country: Option<Country>,
+    CompletedResidential completed_residential: Option<bool> => yes_no,
+    Readiness readiness: Option<Readiness> => one(Readiness),
+    MedicationPreference medication_preference: Option<MedicationPreference> => one(MedicationPreference),
+    /// Medicines the person would not take, one by one. Empty list: none.
+    DeclinedMedications declined_medications: Option<Vec<Declined>> => many(Declined),
+    Country country: Option<Country> => one(Country),
+    /// Province or territory: only with country `ca`.
+    Province province: Option<Province> => one(Province),
 }
 
 pub const MAX_DSM5: u8 = 11;
 pub const MAX_DAYS: u16 = 36500;
+pub const MAX_COWS: u8 = 48;
 
 /// A field that could not be read, and why, in words staff can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -153,103 +348,9 @@ pub enum Kind {
     Number { max: u32 },
 }
 
-/// Every answer field, in questionnaire order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Field {
-    Frequency,
-    Duration,
-    Dsm5Criteria,
-    QuitAttempts,
-    RelapseHistory,
-    Injects,
-    MentalHealth,
-    OtherSubstances,
-    MedicalConditions,
-    Pregnant,
-    Housing,
-    Support,
-    Responsibilities,
-    NeedsPrivacy,
-    CompletedResidential,
-    DaysSinceLastUse,
-    MedicationPreference,
-    Country,
-}
-
 impl Field {
-    pub const ALL: [Field; 18] = [
-        Field::Frequency,
-        Field::Duration,
-        Field::Dsm5Criteria,
-        Field::QuitAttempts,
-        Field::RelapseHistory,
-        Field::Injects,
-        Field::MentalHealth,
-        Field::OtherSubstances,
-        Field::MedicalConditions,
-        Field::Pregnant,
-        Field::Housing,
-        Field::Support,
-        Field::Responsibilities,
-        Field::NeedsPrivacy,
-        Field::CompletedResidential,
-        Field::DaysSinceLastUse,
-        Field::MedicationPreference,
-        Field::Country,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Field::Frequency => "frequency",
-            Field::Duration => "duration",
-            Field::Dsm5Criteria => "dsm5_criteria",
-            Field::QuitAttempts => "quit_attempts",
-            Field::RelapseHistory => "relapse_history",
-            Field::Injects => "injects",
-            Field::MentalHealth => "mental_health",
-            Field::OtherSubstances => "other_substances",
-            Field::MedicalConditions => "medical_conditions",
-            Field::Pregnant => "pregnant",
-            Field::Housing => "housing",
-            Field::Support => "support",
-            Field::Responsibilities => "responsibilities",
-            Field::NeedsPrivacy => "needs_privacy",
-            Field::CompletedResidential => "completed_residential",
-            Field::DaysSinceLastUse => "days_since_last_use",
-            Field::MedicationPreference => "medication_preference",
-            Field::Country => "country",
-        }
-    }
-
     pub fn from_name(name: &str) -> Option<Field> {
-        Field::ALL.into_iter().find(|f| f.name() == name)
-    }
-
-    pub fn kind(self) -> Kind {
-        match self {
-            Field::Frequency => Kind::One(Frequency::NAMES),
-            Field::Duration => Kind::One(UseDuration::NAMES),
-            Field::Dsm5Criteria => Kind::Number {
-                max: MAX_DSM5 as u32,
-            },
-            Field::QuitAttempts => Kind::One(QuitAttempts::NAMES),
-            Field::MentalHealth => Kind::Many(MentalHealth::NAMES),
-            Field::OtherSubstances => Kind::Many(Substance::NAMES),
-            Field::Housing => Kind::One(Housing::NAMES),
-            Field::Support => Kind::One(Support::NAMES),
-            Field::Responsibilities => Kind::Many(Responsibility::NAMES),
-            Field::DaysSinceLastUse => Kind::Number {
-                max: MAX_DAYS as u32,
-            },
-            Field::MedicationPreference => Kind::One(MedicationPreference::NAMES),
-            Field::Country => Kind::One(Country::NAMES),
-            Field::RelapseHistory
-            | Field::Injects
-            | Field::MedicalConditions
-            | Field::Pregnant
-            | Field::NeedsPrivacy
-            | Field::CompletedResidential => Kind::YesNo,
-        }
+        Field::ALL.iter().copied().find(|f| f.name() == name)
     }
 
     /// What a valid value looks like, for error messages.
@@ -269,112 +370,14 @@ impl Field {
         }
     }
 
-    /// Whether this field is unanswered in `answers`.
-    pub fn is_unknown(self, a: &Answers) -> bool {
-        match self {
-            Field::Frequency => a.frequency.is_none(),
-            Field::Duration => a.duration.is_none(),
-            Field::Dsm5Criteria => a.dsm5_criteria.is_none(),
-            Field::QuitAttempts => a.quit_attempts.is_none(),
-            Field::RelapseHistory => a.relapse_history.is_none(),
-            Field::Injects => a.injects.is_none(),
-            Field::MentalHealth => a.mental_health.is_none(),
-            Field::OtherSubstances => a.other_substances.is_none(),
-            Field::MedicalConditions => a.medical_conditions.is_none(),
-            Field::Pregnant => a.pregnant.is_none(),
-            Field::Housing => a.housing.is_none(),
-            Field::Support => a.support.is_none(),
-            Field::Responsibilities => a.responsibilities.is_none(),
-            Field::NeedsPrivacy => a.needs_privacy.is_none(),
-            Field::CompletedResidential => a.completed_residential.is_none(),
-            Field::DaysSinceLastUse => a.days_since_last_use.is_none(),
-            Field::MedicationPreference => a.medication_preference.is_none(),
-            Field::Country => a.country.is_none(),
-        }
-    }
-
     /// Sets this field from a JSON value (`null` clears it), checking type and range.
     pub fn set(self, a: &mut Answers, value: &Value) -> Result<(), AnswerError> {
         if value.is_null() {
             self.set_unknown(a);
             return Ok(());
         }
-        let bad = || self.error(format!("must be {}", self.expected()));
-        fn one<C: Choice>(v: &Value) -> Option<C> {
-            v.as_str().and_then(C::from_name)
-        }
-        fn many<C: Choice + Ord>(v: &Value) -> Option<Vec<C>> {
-            let mut out: Vec<C> = v.as_array()?.iter().map(one::<C>).collect::<Option<_>>()?;
-            out.sort();
-            out.dedup();
-            Some(out)
-        }
-        let number = |max: u32| -> Result<u32, AnswerError> {
-            // JSON Schema counts 3.0 as an integer, so it is read as 3.
-            let n = value
-                .as_u64()
-                .or_else(|| {
-                    value
-                        .as_f64()
-                        .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f <= max as f64)
-                        .map(|f| f as u64)
-                })
-                .ok_or_else(bad)?;
-            if n > max as u64 {
-                Err(bad())
-            } else {
-                Ok(n as u32)
-            }
-        };
-        let yes_no = || value.as_bool().ok_or_else(bad);
-        match self {
-            Field::Frequency => a.frequency = Some(one(value).ok_or_else(bad)?),
-            Field::Duration => a.duration = Some(one(value).ok_or_else(bad)?),
-            Field::Dsm5Criteria => a.dsm5_criteria = Some(number(MAX_DSM5 as u32)? as u8),
-            Field::QuitAttempts => a.quit_attempts = Some(one(value).ok_or_else(bad)?),
-            Field::RelapseHistory => a.relapse_history = Some(yes_no()?),
-            Field::Injects => a.injects = Some(yes_no()?),
-            Field::MentalHealth => a.mental_health = Some(many(value).ok_or_else(bad)?),
-            Field::OtherSubstances => a.other_substances = Some(many(value).ok_or_else(bad)?),
-            Field::MedicalConditions => a.medical_conditions = Some(yes_no()?),
-            Field::Pregnant => a.pregnant = Some(yes_no()?),
-            Field::Housing => a.housing = Some(one(value).ok_or_else(bad)?),
-            Field::Support => a.support = Some(one(value).ok_or_else(bad)?),
-            Field::Responsibilities => a.responsibilities = Some(many(value).ok_or_else(bad)?),
-            Field::NeedsPrivacy => a.needs_privacy = Some(yes_no()?),
-            Field::CompletedResidential => a.completed_residential = Some(yes_no()?),
-            Field::DaysSinceLastUse => {
-                a.days_since_last_use = Some(number(MAX_DAYS as u32)? as u16)
-            }
-            Field::MedicationPreference => {
-                a.medication_preference = Some(one(value).ok_or_else(bad)?)
-            }
-            Field::Country => a.country = Some(one(value).ok_or_else(bad)?),
-        }
-        Ok(())
-    }
-
-    fn set_unknown(self, a: &mut Answers) {
-        match self {
-            Field::Frequency => a.frequency = None,
-            Field::Duration => a.duration = None,
-            Field::Dsm5Criteria => a.dsm5_criteria = None,
-            Field::QuitAttempts => a.quit_attempts = None,
-            Field::RelapseHistory => a.relapse_history = None,
-            Field::Injects => a.injects = None,
-            Field::MentalHealth => a.mental_health = None,
-            Field::OtherSubstances => a.other_substances = None,
-            Field::MedicalConditions => a.medical_conditions = None,
-            Field::Pregnant => a.pregnant = None,
-            Field::Housing => a.housing = None,
-            Field::Support => a.support = None,
-            Field::Responsibilities => a.responsibilities = None,
-            Field::NeedsPrivacy => a.needs_privacy = None,
-            Field::CompletedResidential => a.completed_residential = None,
-            Field::DaysSinceLastUse => a.days_since_last_use = None,
-            Field::MedicationPreference => a.medication_preference = None,
-            Field::Country => a.country = None,
-        }
+        self.read(a, value)
+            .ok_or_else(|| self.error(format!("must be {}", self.expected())))
     }
 
     /// The values worth trying when the field is unanswered, to see whether its answer
@@ -388,22 +391,21 @@ impl Field {
                 .map(|field| field.build_candidates())
                 .collect()
         });
-        let index = Field::ALL
-            .iter()
-            .position(|f| *f == self)
-            .expect("Field::ALL lists every field");
-        &ALL[index]
+        &ALL[self as usize]
     }
 
     fn build_candidates(self) -> Vec<Value> {
-        match self.kind() {
-            Kind::One(names) => names.iter().map(|n| Value::from(*n)).collect(),
-            Kind::Many(names) => std::iter::once(Value::Array(vec![]))
+        match (self, self.kind()) {
+            (_, Kind::One(names)) => names.iter().map(|n| Value::from(*n)).collect(),
+            (_, Kind::Many(names)) => std::iter::once(Value::Array(vec![]))
                 .chain(names.iter().map(|n| Value::Array(vec![Value::from(*n)])))
                 .collect(),
-            Kind::YesNo => vec![Value::Bool(true), Value::Bool(false)],
-            Kind::Number { max } if max == MAX_DSM5 as u32 => (0..=max).map(Value::from).collect(),
-            Kind::Number { .. } => [0u32, 6, 7, 30, 365].into_iter().map(Value::from).collect(),
+            (_, Kind::YesNo) => vec![Value::Bool(true), Value::Bool(false)],
+            (Field::Dsm5Criteria, _) => (0..=MAX_DSM5).map(Value::from).collect(),
+            // The COWS bands' lower ends.
+            (Field::CowsScore, _) => [0u32, 5, 13, 25, 37].into_iter().map(Value::from).collect(),
+            // The rules' day boundaries: 3 (buprenorphine after fentanyl), 7 (naltrexone).
+            (_, Kind::Number { .. }) => [0u32, 3, 7, 30].into_iter().map(Value::from).collect(),
         }
     }
 }
@@ -420,7 +422,17 @@ impl Answers {
             })?;
             field.set(&mut answers, value)?;
         }
+        answers.check()?;
         Ok(answers)
+    }
+
+    /// The checks across fields: a province only for Canada.
+    pub fn check(&self) -> Result<(), AnswerError> {
+        if self.province.is_some() && self.country != Some(Country::Ca) {
+            return Err(Field::Province
+                .error("is only for Canada: set country to ca, or leave the province out"));
+        }
+        Ok(())
     }
 
     /// The answers as the JSON object [`Answers::from_json`] reads (unknowns left out).
@@ -431,9 +443,32 @@ impl Answers {
         }
     }
 
+    /// Whether the person would not take `medicine`, said one by one or through the
+    /// overall preference (`no_opioid_agonist` declines methadone and buprenorphine,
+    /// `no_medication` declines them all).
+    pub fn declines(&self, medicine: Declined) -> bool {
+        let by_preference = match self.medication_preference {
+            Some(MedicationPreference::NoMedication) => medicine != Declined::Injections,
+            Some(MedicationPreference::NoOpioidAgonist) => {
+                matches!(medicine, Declined::Methadone | Declined::Buprenorphine)
+            }
+            _ => false,
+        };
+        by_preference
+            || self
+                .declined_medications
+                .as_ref()
+                .is_some_and(|d| d.contains(&medicine))
+    }
+
+    /// Both opioid agonists declined.
     pub fn declines_agonists(&self) -> bool {
-        self.medication_preference
-            .is_some_and(MedicationPreference::declines_agonists)
+        self.declines(Declined::Methadone) && self.declines(Declined::Buprenorphine)
+    }
+
+    /// Every medicine declined: methadone, buprenorphine and naltrexone.
+    pub fn declines_all_medication(&self) -> bool {
+        self.declines_agonists() && self.declines(Declined::Naltrexone)
     }
 }
 
@@ -502,7 +537,7 @@ mod tests {
 
     #[test]
     fn every_field_has_candidates_that_it_accepts() {
-        for field in Field::ALL {
+        for field in Field::ALL.iter().copied() {
             assert!(!field.candidates().is_empty(), "{field:?}");
             for value in field.candidates() {
                 let mut a = Answers::default();

@@ -1,8 +1,12 @@
-//! The questionnaire: validated answers, the rules engine (pure, no I/O) and the result.
+//! The questionnaire: validated answers, the rules as tables, the engine that runs them
+//! (pure, no I/O) and the result.
 
 pub mod answers;
 pub mod engine;
+pub mod facts;
 pub mod result;
+pub mod rules;
+pub mod sources;
 
 pub use answers::{AnswerError, Answers, Field};
 pub use engine::{RULES_VERSION, evaluate};

@@ -45,6 +45,8 @@ pub enum Level {
     Outpatient,
     IntensiveOutpatient,
     Inpatient,
+    /// Care today in an emergency department or hospital.
+    Hospital,
 }
 
 impl Level {
@@ -54,15 +56,18 @@ impl Level {
             Level::Outpatient => "Outpatient care",
             Level::IntensiveOutpatient => "Intensive outpatient care",
             Level::Inpatient => "Inpatient or residential care",
+            Level::Hospital => "Hospital care today (emergency department)",
         }
     }
 
-    /// The content item that explains it.
-    pub fn slug(self) -> &'static str {
+    /// The content item that explains it; none for the hospital, where the first step
+    /// is to go, not to read.
+    pub fn slug(self) -> Option<&'static str> {
         match self {
-            Level::Outpatient => "outpatient",
-            Level::IntensiveOutpatient => "intensive-outpatient",
-            Level::Inpatient => "inpatient-residential",
+            Level::Outpatient => Some("outpatient"),
+            Level::IntensiveOutpatient => Some("intensive-outpatient"),
+            Level::Inpatient => Some("inpatient-residential"),
+            Level::Hospital => None,
         }
     }
 }
@@ -77,6 +82,18 @@ pub enum Plan {
     /// No opioid use disorder indicated: a clinician reviews the opioid use; no
     /// long-term medication, and no taper by default.
     Review,
+    /// Every medicine declined: counselling and support, with the added risk spelled out.
+    NoMedication,
+}
+
+/// The kind of medicine a maintenance plan rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum MedicationKind {
+    /// Methadone, buprenorphine, slow-release oral morphine or injectable OAT.
+    Agonist,
+    /// Naltrexone: blocks opioids.
+    Antagonist,
 }
 
 impl Plan {
@@ -85,6 +102,7 @@ impl Plan {
             Plan::Maintenance => "Maintenance: stay on medication long term",
             Plan::Taper => "Taper: come off opioids gradually, with support",
             Plan::Review => "Review with a clinician: no opioid use disorder is indicated",
+            Plan::NoMedication => "No medication for now: counselling and support",
         }
     }
 }
@@ -92,6 +110,8 @@ impl Plan {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MedicationStatus {
+    /// Already taken: keep taking it.
+    Continue,
     Suggested,
     Consider,
     NotYet,
@@ -101,6 +121,7 @@ pub enum MedicationStatus {
 impl MedicationStatus {
     pub fn label(self) -> &'static str {
         match self {
+            MedicationStatus::Continue => "Keep taking it",
             MedicationStatus::Suggested => "Suggested",
             MedicationStatus::Consider => "Worth discussing",
             MedicationStatus::NotYet => "Not yet",
@@ -110,6 +131,7 @@ impl MedicationStatus {
 
     pub fn css(self) -> &'static str {
         match self {
+            MedicationStatus::Continue => "continue",
             MedicationStatus::Suggested => "suggested",
             MedicationStatus::Consider => "consider",
             MedicationStatus::NotYet => "not-yet",
@@ -118,16 +140,95 @@ impl MedicationStatus {
     }
 }
 
+/// The six areas whose risk decides the setting. They follow the ideas of multidimensional
+/// assessment but are not ASAM's dimensions or levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Area {
+    Withdrawal,
+    PhysicalHealth,
+    MentalHealth,
+    Readiness,
+    UseAndOverdoseRisk,
+    LivingSituation,
+}
+
+impl Area {
+    pub const ALL: [Area; 6] = [
+        Area::Withdrawal,
+        Area::PhysicalHealth,
+        Area::MentalHealth,
+        Area::Readiness,
+        Area::UseAndOverdoseRisk,
+        Area::LivingSituation,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Area::Withdrawal => "Withdrawal",
+            Area::PhysicalHealth => "Physical health",
+            Area::MentalHealth => "Mental health",
+            Area::Readiness => "Readiness to change",
+            Area::UseAndOverdoseRisk => "Use and overdose risk",
+            Area::LivingSituation => "Living situation",
+        }
+    }
+}
+
+/// An area's risk. `Unknown` counts as moderate when the setting is decided: unknown is
+/// never reassuring.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Risk {
+    Low,
+    Unknown,
+    Moderate,
+    High,
+}
+
+impl Risk {
+    pub fn label(self) -> &'static str {
+        match self {
+            Risk::Low => "Low",
+            Risk::Unknown => "Not known yet",
+            Risk::Moderate => "Moderate",
+            Risk::High => "High",
+        }
+    }
+
+    pub fn css(self) -> &'static str {
+        match self {
+            Risk::Low => "low",
+            Risk::Unknown => "unknown",
+            Risk::Moderate => "moderate",
+            Risk::High => "high",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct AreaRisk {
+    pub area: Area,
+    pub risk: Risk,
+    pub reasons: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Setting {
     pub level: Level,
     pub reasons: Vec<String>,
+    /// The six areas, each with its risk and reasons (absent in results saved in format 1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<AreaRisk>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Approach {
     pub plan: Plan,
     pub reasons: Vec<String>,
+    /// What the plan's medicine is: an agonist, an antagonist, or none (left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub medication: Option<MedicationKind>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -145,12 +246,77 @@ pub struct Suggestion {
     pub reasons: Vec<String>,
 }
 
+/// An alert's code: part of the API, so codes are only ever added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertCode {
+    MedicalUrgent,
+    SuicideRisk,
+    RecentOverdose,
+    Naloxone,
+    NeverUseAlone,
+    OverdoseAfterAbstinence,
+    StartToday,
+    BuprenorphineStart,
+    SedativeWithdrawal,
+    SedativeCoUse,
+    Pregnancy,
+    InjectionRisks,
+    StimulantFentanyl,
+    NaltrexoneWait,
+    CrisisSupport,
+    Minor,
+}
+
+impl AlertCode {
+    pub fn name(self) -> &'static str {
+        match self {
+            AlertCode::MedicalUrgent => "medical_urgent",
+            AlertCode::SuicideRisk => "suicide_risk",
+            AlertCode::RecentOverdose => "recent_overdose",
+            AlertCode::Naloxone => "naloxone",
+            AlertCode::NeverUseAlone => "never_use_alone",
+            AlertCode::OverdoseAfterAbstinence => "overdose_after_abstinence",
+            AlertCode::StartToday => "start_today",
+            AlertCode::BuprenorphineStart => "buprenorphine_start",
+            AlertCode::SedativeWithdrawal => "sedative_withdrawal",
+            AlertCode::SedativeCoUse => "sedative_co_use",
+            AlertCode::Pregnancy => "pregnancy",
+            AlertCode::InjectionRisks => "injection_risks",
+            AlertCode::StimulantFentanyl => "stimulant_fentanyl",
+            AlertCode::NaltrexoneWait => "naltrexone_wait",
+            AlertCode::CrisisSupport => "crisis_support",
+            AlertCode::Minor => "minor",
+        }
+    }
+
+    /// Alerts that ask for action now: shown first and marked urgent.
+    pub fn is_urgent(self) -> bool {
+        matches!(
+            self,
+            AlertCode::MedicalUrgent | AlertCode::SuicideRisk | AlertCode::RecentOverdose
+        )
+    }
+}
+
+impl std::fmt::Display for AlertCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Alert {
-    /// `naloxone`, `overdose_after_abstinence`, `pregnancy`, `sedative_co_use`,
-    /// `injection_risks`, `naltrexone_wait`, `crisis_support`.
-    pub code: String,
+    pub code: AlertCode,
     pub message: String,
+}
+
+/// A sentence staff can read aloud, worded for whoever is on the line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+pub struct TalkingPoint {
+    /// Stable id, for translations.
+    pub id: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -185,4 +351,11 @@ pub struct Evaluation {
     /// medication's status: what to ask next.
     pub missing: Vec<String>,
     pub rules_version: String,
+    /// Sentences to read to the caller (absent in results saved in format 1, whose
+    /// talking points were worded when shown).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub talking_points: Vec<TalkingPoint>,
+    /// The ids of the rules that decided this result: see `/rules`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules_fired: Vec<String>,
 }

@@ -331,7 +331,7 @@ pub struct ResultView {
     pub severity: &'static str,
     pub severity_is_estimate: bool,
     pub setting: &'static str,
-    pub setting_slug: &'static str,
+    pub setting_slug: Option<&'static str>,
     pub plan: &'static str,
     pub medications: Vec<SuggestionView>,
     pub therapies: Vec<SuggestionView>,
@@ -394,9 +394,16 @@ impl ResultView {
                     }
                 })
                 .collect(),
-            talking_points: talking_points(r, saved.answers.country, library),
+            // Format 1 results did not store their talking points: they were worded
+            // when shown, and still are, the same way.
+            talking_points: if r.talking_points.is_empty() {
+                talking_points_format_1(r, saved.answers.country, library)
+            } else {
+                r.talking_points.iter().map(|p| p.text.clone()).collect()
+            },
             answers: Field::ALL
-                .into_iter()
+                .iter()
+                .copied()
                 .map(|f| (question(f).short, answer_label(f, &saved.answers)))
                 .collect(),
             id: saved.id,
@@ -408,8 +415,13 @@ impl ResultView {
     }
 }
 
-/// Sentences staff can read to the caller, in the order a call usually goes.
-fn talking_points(r: &Evaluation, country: Option<Country>, library: &Library) -> Vec<String> {
+/// The talking points of a result saved in format 1, worded as that release worded them
+/// when the result was shown.
+fn talking_points_format_1(
+    r: &Evaluation,
+    country: Option<Country>,
+    library: &Library,
+) -> Vec<String> {
     let title = |slug: &str| {
         library
             .get(slug)
@@ -433,6 +445,8 @@ fn talking_points(r: &Evaluation, country: Option<Country>, library: &Library) -
         Plan::Maintenance => points.push("Staying on a medicine for opioid addiction long term is the safest path for most people, and it is worth talking through the options.".to_string()),
         Plan::Taper => points.push("You'd like to come off opioids. That can work when it is done slowly, with support. After stopping, your body can't handle the amount it used to, so a slip can be much more dangerous than before.".to_string()),
         Plan::Review => points.push("From what you've told me, this may not be an opioid addiction. It is still worth talking it through with a doctor, who can look at the opioid use with you.".to_string()),
+        // Format 1 never stored this plan.
+        Plan::NoMedication => {}
     }
     if r.setting.level == Level::Inpatient {
         points.push("A residential program gives you a safe place to stay and people around you day and night while treatment starts.".to_string());

@@ -9,6 +9,7 @@ pub mod helplines;
 pub mod pages;
 pub mod protect;
 pub mod questionnaire;
+pub mod rules;
 pub mod search;
 pub mod server;
 pub mod treatments;
@@ -95,6 +96,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::router())
         .merge(treatments::router())
         .merge(helplines::router())
+        .merge(rules::router())
         .merge(assets::router())
         .route("/healthz", get(healthz));
     let work_routes = Router::new()

@@ -40,6 +40,58 @@ pub const STEPS: [Step; 4] = [
         intro: "How opioids are being used now. Any question can be left as \"don't know\".",
         questions: &[
             Question {
+                field: Field::Caller,
+                label: "Who is giving the answers?",
+                short: "Caller",
+                say: "Can I ask who I'm speaking with: are you calling about yourself, or about someone else?",
+                options: &[
+                    ("self", "The person themselves"),
+                    ("family_or_friend", "Family member or friend"),
+                    ("professional", "A professional"),
+                ],
+            },
+            Question {
+                field: Field::SuicidalThoughts,
+                label: "Thoughts of suicide, or of overdosing on purpose, in the past month?",
+                short: "Suicidal thoughts",
+                say: "I ask everyone this: in the past month, have there been thoughts of suicide, or of taking an overdose on purpose?",
+                options: YES_NO,
+            },
+            Question {
+                field: Field::MedicalUrgent,
+                label: "Signs that need a hospital today?",
+                short: "Urgent medical signs",
+                say: "Right now, is there fever with wounds, redness that is spreading, chest pain, trouble breathing, or confusion?",
+                options: YES_NO,
+            },
+            Question {
+                field: Field::OverdosesPastYear,
+                label: "Overdoses in the past year",
+                short: "Overdoses, past year",
+                say: "In the past year, has there been an overdose: passing out, not breathing well, or needing naloxone?",
+                options: &[
+                    ("none", "None"),
+                    ("one", "One"),
+                    ("several", "More than one"),
+                ],
+            },
+            Question {
+                field: Field::Opioids,
+                label: "Which opioids?",
+                short: "Opioids",
+                say: "Which opioids are used? Fentanyl, heroin, pain pills from a pharmacy, pills bought on the street, or others?",
+                options: &[
+                    ("fentanyl", "Fentanyl"),
+                    ("heroin", "Heroin"),
+                    ("prescription_pills", "Prescription pain pills"),
+                    (
+                        "counterfeit_pills",
+                        "Pills from the street (may contain fentanyl)",
+                    ),
+                    ("other", "Other"),
+                ],
+            },
+            Question {
                 field: Field::Frequency,
                 label: "How often are opioids used?",
                 short: "Frequency",
@@ -88,10 +140,61 @@ pub const STEPS: [Step; 4] = [
             },
             Question {
                 field: Field::DaysSinceLastUse,
-                label: "Days since opioids were last used",
+                label: "Days since non-prescribed opioids were last used",
                 short: "Days since last use",
-                say: "When did you last use any opioid? Today counts as 0 days.",
+                say: "When did you last use opioids that weren't prescribed to you, like fentanyl, heroin or street pills? Today counts as 0 days. Methadone or buprenorphine from a prescriber doesn't count.",
                 options: &[],
+            },
+            Question {
+                field: Field::CurrentMedication,
+                label: "Medication for opioid use taken now",
+                short: "Current medication",
+                say: "Are you taking any medicine for opioid use now, like methadone, buprenorphine or naltrexone?",
+                options: &[
+                    ("none", "None"),
+                    ("methadone", "Methadone"),
+                    ("buprenorphine", "Buprenorphine (Suboxone and others)"),
+                    (
+                        "extended_release_buprenorphine",
+                        "Buprenorphine injection (Sublocade, Brixadi)",
+                    ),
+                    ("naltrexone", "Naltrexone tablets"),
+                    (
+                        "extended_release_naltrexone",
+                        "Naltrexone injection (Vivitrol)",
+                    ),
+                    ("slow_release_oral_morphine", "Slow-release oral morphine"),
+                    ("injectable_oat", "Injectable OAT"),
+                ],
+            },
+            Question {
+                field: Field::CowsScore,
+                label: "COWS withdrawal score, if scored (0–48)",
+                short: "COWS score",
+                say: "Staff only: the total of the Clinical Opiate Withdrawal Scale, if a clinician has scored it.",
+                options: &[],
+            },
+            Question {
+                field: Field::PriorTreatment,
+                label: "Earlier treatment",
+                short: "Earlier treatment",
+                say: "Have you had treatment before: detox, medicine, counselling, or a residential stay?",
+                options: &[
+                    ("detox", "Detox"),
+                    (
+                        "medication",
+                        "Medication (methadone, buprenorphine, naltrexone)",
+                    ),
+                    ("outpatient", "Outpatient counselling"),
+                    ("residential", "Residential or inpatient"),
+                ],
+            },
+            Question {
+                field: Field::RecentlyReleased,
+                label: "Left jail, prison or a hospital stay in the past month?",
+                short: "Recently released",
+                say: "In the past month, have you come out of jail, prison, or a hospital stay?",
+                options: YES_NO,
             },
         ],
     },
@@ -100,6 +203,17 @@ pub const STEPS: [Step; 4] = [
         title: "Health",
         intro: "Health questions help match care. The DSM-5 checklist is optional.",
         questions: &[
+            Question {
+                field: Field::AgeGroup,
+                label: "Age group",
+                short: "Age group",
+                say: "How old are you: under 16, 16 or 17, or 18 and over?",
+                options: &[
+                    ("under_16", "Under 16"),
+                    ("16_to_17", "16 or 17"),
+                    ("18_plus", "18 or over"),
+                ],
+            },
             Question {
                 field: Field::Dsm5Criteria,
                 label: "How many of the 11 DSM-5 criteria are met (last 12 months)?",
@@ -122,6 +236,17 @@ pub const STEPS: [Step; 4] = [
                 ],
             },
             Question {
+                field: Field::MentalHealthStatus,
+                label: "Mental health right now",
+                short: "Mental health now",
+                say: "How are you doing with your mental health these days: steady, struggling, or in crisis?",
+                options: &[
+                    ("stable", "Steady"),
+                    ("struggling", "Struggling"),
+                    ("crisis", "In crisis"),
+                ],
+            },
+            Question {
                 field: Field::OtherSubstances,
                 label: "Other substances used",
                 short: "Other substances",
@@ -131,6 +256,23 @@ pub const STEPS: [Step; 4] = [
                     ("benzodiazepines", "Benzodiazepines (Xanax, Valium…)"),
                     ("stimulants", "Stimulants (meth, cocaine)"),
                     ("other", "Something else"),
+                ],
+            },
+            Question {
+                field: Field::SedativeWithdrawalRisk,
+                label: "Heavy daily drinking or benzodiazepines?",
+                short: "Sedative withdrawal risk",
+                say: "Do you drink heavily every day, or take benzodiazepines like Xanax or Valium every day? Have you ever had a seizure or DTs when stopping?",
+                options: &[
+                    ("none", "Neither"),
+                    (
+                        "daily_heavy",
+                        "Heavy daily drinking or daily benzodiazepines",
+                    ),
+                    (
+                        "past_seizures_or_dts",
+                        "Seizures or DTs when stopping before",
+                    ),
                 ],
             },
             Question {
@@ -145,6 +287,13 @@ pub const STEPS: [Step; 4] = [
                 label: "Pregnant?",
                 short: "Pregnant",
                 say: "Is there a chance you are pregnant? This changes which treatments are safest.",
+                options: YES_NO,
+            },
+            Question {
+                field: Field::ChronicPain,
+                label: "Chronic pain?",
+                short: "Chronic pain",
+                say: "Do you live with pain that has lasted months?",
                 options: YES_NO,
             },
         ],
@@ -205,6 +354,17 @@ pub const STEPS: [Step; 4] = [
         intro: "What the caller wants. Every preference is respected and explained.",
         questions: &[
             Question {
+                field: Field::Readiness,
+                label: "Readiness",
+                short: "Readiness",
+                say: "How do you feel about making a change right now?",
+                options: &[
+                    ("wants_help_now", "Wants help now"),
+                    ("unsure", "Unsure"),
+                    ("not_ready", "Not ready yet"),
+                ],
+            },
+            Question {
                 field: Field::MedicationPreference,
                 label: "Medication preference",
                 short: "Medication preference",
@@ -217,11 +377,44 @@ pub const STEPS: [Step; 4] = [
                 ],
             },
             Question {
+                field: Field::DeclinedMedications,
+                label: "Medicines the person would not take",
+                short: "Declined medicines",
+                say: "Is there any medicine you would not want to take? Any answer is fine.",
+                options: &[
+                    ("methadone", "Methadone"),
+                    ("buprenorphine", "Buprenorphine"),
+                    ("naltrexone", "Naltrexone"),
+                    ("injections", "Injections of any kind"),
+                ],
+            },
+            Question {
                 field: Field::Country,
                 label: "Country",
                 short: "Country",
                 say: "Which country are you in? This picks the helplines to give you.",
                 options: &[("us", "United States"), ("ca", "Canada")],
+            },
+            Question {
+                field: Field::Province,
+                label: "Province or territory (Canada)",
+                short: "Province",
+                say: "Which province or territory are you in? This picks the local lines.",
+                options: &[
+                    ("ab", "Alberta"),
+                    ("bc", "British Columbia"),
+                    ("mb", "Manitoba"),
+                    ("nb", "New Brunswick"),
+                    ("nl", "Newfoundland and Labrador"),
+                    ("ns", "Nova Scotia"),
+                    ("nt", "Northwest Territories"),
+                    ("nu", "Nunavut"),
+                    ("on", "Ontario"),
+                    ("pe", "Prince Edward Island"),
+                    ("qc", "Quebec"),
+                    ("sk", "Saskatchewan"),
+                    ("yt", "Yukon"),
+                ],
             },
         ],
     },
@@ -348,7 +541,7 @@ impl FormValues {
                 });
             }
         }
-        for field in Field::ALL {
+        for &field in Field::ALL {
             let values: Vec<&str> = self
                 .get(field.name())
                 .iter()
@@ -398,6 +591,9 @@ impl FormValues {
             }
         }
         self.apply_checklist(&mut answers, &mut errors);
+        if let Err(e) = answers.check() {
+            errors.push(e);
+        }
         (answers, errors)
     }
 
@@ -450,7 +646,7 @@ mod tests {
 
     #[test]
     fn every_field_has_exactly_one_question() {
-        for field in Field::ALL {
+        for field in Field::ALL.iter().copied() {
             let count = STEPS
                 .iter()
                 .flat_map(|s| s.questions.iter())
