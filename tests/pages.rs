@@ -18,6 +18,8 @@ const REQUIRED_SLUGS: &[&str] = &[
     "extended-release-naltrexone",
     "lofexidine",
     "naloxone",
+    "slow-release-oral-morphine",
+    "injectable-opioid-agonist-treatment",
     "cognitive-behavioral-therapy",
     "contingency-management",
     "motivational-interviewing",
