@@ -6,7 +6,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::{TestApp, h1};
 use serde_json::{Value, json};
-use treatment_navigator::assessment::engine::SLUGS;
+use treatment_navigator::assessment::engine::slugs;
 
 fn post_json(uri: &str, body: impl Into<Body>) -> Request<Body> {
     Request::post(uri)
@@ -92,9 +92,36 @@ async fn evaluate_returns_an_explained_result_and_saves_nothing() {
         .iter()
         .map(|a| a["code"].as_str().unwrap())
         .collect();
-    for code in ["naloxone", "sedative_co_use", "naltrexone_wait"] {
+    // Engine v2: medication can start today, and never use alone while still using;
+    // the naltrexone wait only where naltrexone is the plan (not here).
+    for code in [
+        "naloxone",
+        "sedative_co_use",
+        "start_today",
+        "never_use_alone",
+    ] {
         assert!(codes.contains(&code), "{code} in {codes:?}");
     }
+    assert!(!codes.contains(&"naltrexone_wait"), "{codes:?}");
+    let areas = result["setting"]["areas"].as_array().unwrap();
+    assert_eq!(areas.len(), 6);
+    let risk = |area: &str| {
+        areas.iter().find(|a| a["area"] == area).unwrap()["risk"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(risk("use_and_overdose_risk"), "high");
+    assert_eq!(risk("living_situation"), "high");
+    assert_eq!(result["approach"]["medication"], "agonist");
+    assert!(!result["talking_points"].as_array().unwrap().is_empty());
+    assert!(
+        result["rules_fired"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r == "setting.inpatient.use_and_living")
+    );
     let countries: Vec<&str> = result["helplines"]
         .as_array()
         .unwrap()
@@ -105,7 +132,7 @@ async fn evaluate_returns_an_explained_result_and_saves_nothing() {
         !countries.is_empty() && countries.iter().all(|c| *c == "ca"),
         "{countries:?}"
     );
-    assert!(result["rules_version"].as_str().unwrap().starts_with("1."));
+    assert!(result["rules_version"].as_str().unwrap().starts_with("2."));
     assert!(result["missing"].is_array());
     assert_eq!(saved_count(&app).await, 0, "evaluate saves nothing");
 }
@@ -113,7 +140,7 @@ async fn evaluate_returns_an_explained_result_and_saves_nothing() {
 #[tokio::test]
 async fn every_slug_the_engine_can_name_has_a_page() {
     let app = TestApp::new().await;
-    for slug in SLUGS {
+    for slug in slugs() {
         assert!(
             app.state.library.get(slug).is_some(),
             "{slug} has no content item"
@@ -348,21 +375,22 @@ async fn the_form_saves_and_redirects_to_the_result() {
         at("Safety first"),
         at("Suggested setting"),
         at("Plan:"),
+        at("Risk in six areas"),
+        at("Talking points"),
         at("id=\"meds-heading\""),
         at("id=\"therapies-heading\""),
         at("id=\"support-heading\""),
-        at("Talking points"),
         at("id=\"helplines-heading\""),
     ];
     assert!(
         order.windows(2).all(|w| w[0] < w[1]),
-        "alerts first, then setting, plan, medications, therapies, support: {order:?}"
+        "alerts first, then setting, plan, areas, talking points, medications, therapies, support: {order:?}"
     );
     for needle in [
         "href=\"/treatments/inpatient-residential\"",
         "href=\"/treatments/methadone\"",
         "href=\"/treatments/dual-diagnosis-treatment\"",
-        "Not yet",
+        "can usually start today",
         "FDA",
         "1-800-662-4357",
         "What to ask next",
@@ -588,5 +616,9 @@ async fn the_openapi_document_lists_every_api_route() {
         assert_eq!(schemas[schema]["enum"], json!(values), "{schema}");
     }
     let props = schemas["Answers"]["properties"].as_object().unwrap();
-    assert_eq!(props.len(), 18, "every answer field is documented");
+    assert_eq!(
+        props.len(),
+        treatment_navigator::assessment::Field::ALL.len(),
+        "every answer field is documented"
+    );
 }

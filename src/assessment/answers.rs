@@ -209,7 +209,75 @@ macro_rules! answer_fields {
                 match self { $(Field::$variant => a.$field = None),+ }
             }
         }
+
+        impl<'a> Tracked<'a> {
+            $(
+                pub fn $field(&self) -> answer_view!($kind $(($($arg)*))?) {
+                    self.note(Field::$variant);
+                    answer_get!(self.answers.$field, $kind)
+                }
+            )+
+        }
     };
+}
+
+macro_rules! answer_view {
+    (one($t:ty)) => { Option<$t> };
+    (many($t:ty)) => { Option<&'a [$t]> };
+    (yes_no) => { Option<bool> };
+    (number($t:ty, $max:expr)) => { Option<$t> };
+}
+
+macro_rules! answer_get {
+    ($e:expr, many) => {
+        $e.as_deref()
+    };
+    ($e:expr, $kind:ident) => {
+        $e
+    };
+}
+
+/// The answers as the rules read them, noting which fields were read. Reading is
+/// deterministic, so answers that differ only in fields no rule read get the same
+/// decision: `missing` need not try those fields.
+pub struct Tracked<'a> {
+    answers: &'a Answers,
+    read: std::cell::Cell<u64>,
+}
+
+const _: () = assert!(Field::ALL.len() <= 64, "one bit per field");
+
+impl<'a> Tracked<'a> {
+    pub fn new(answers: &'a Answers) -> Tracked<'a> {
+        Tracked {
+            answers,
+            read: std::cell::Cell::new(0),
+        }
+    }
+
+    fn note(&self, field: Field) {
+        self.read.set(self.read.get() | 1 << field as u64);
+    }
+
+    /// The fields read so far, one bit each (bit `Field as u64`).
+    pub fn reads(&self) -> u64 {
+        self.read.get()
+    }
+
+    /// Whether the person would not take `medicine` (see [`Answers::declines`]).
+    pub fn declines(&self, medicine: Declined) -> bool {
+        self.note(Field::MedicationPreference);
+        self.note(Field::DeclinedMedications);
+        self.answers.declines(medicine)
+    }
+
+    pub fn declines_agonists(&self) -> bool {
+        self.declines(Declined::Methadone) && self.declines(Declined::Buprenorphine)
+    }
+
+    pub fn declines_all_medication(&self) -> bool {
+        self.declines_agonists() && self.declines(Declined::Naltrexone)
+    }
 }
 
 macro_rules! answer_kind {
@@ -382,7 +450,7 @@ impl Field {
 
     /// The values worth trying when the field is unanswered, to see whether its answer
     /// could change the result: every choice, every yes/no, the numbers at the rules'
-    /// boundaries, and for lists "none" and each single item.
+    /// boundaries, and for lists "none" and each item the rules tell apart.
     pub fn candidates(self) -> &'static [Value] {
         // Built once: `missing` asks for them on every evaluation.
         static ALL: std::sync::LazyLock<Vec<Vec<Value>>> = std::sync::LazyLock::new(|| {
@@ -395,17 +463,29 @@ impl Field {
     }
 
     fn build_candidates(self) -> Vec<Value> {
+        // Lists whose items the rules tell apart only in part: one item stands for the
+        // others (a test checks that every value gives the decision of its stand-in).
+        let list = |items: &[&str]| {
+            std::iter::once(Value::Array(vec![]))
+                .chain(items.iter().map(|i| Value::Array(vec![Value::from(*i)])))
+                .collect()
+        };
         match (self, self.kind()) {
+            (Field::MentalHealth, _) => list(&["depression"]),
+            (Field::Opioids, _) => list(&["fentanyl", "heroin"]),
+            (Field::PriorTreatment, _) => list(&["medication", "detox"]),
+            (Field::Responsibilities, _) => list(&["caregiving", "work"]),
             (_, Kind::One(names)) => names.iter().map(|n| Value::from(*n)).collect(),
             (_, Kind::Many(names)) => std::iter::once(Value::Array(vec![]))
                 .chain(names.iter().map(|n| Value::Array(vec![Value::from(*n)])))
                 .collect(),
             (_, Kind::YesNo) => vec![Value::Bool(true), Value::Bool(false)],
-            (Field::Dsm5Criteria, _) => (0..=MAX_DSM5).map(Value::from).collect(),
-            // The COWS bands' lower ends.
-            (Field::CowsScore, _) => [0u32, 5, 13, 25, 37].into_iter().map(Value::from).collect(),
+            // The lower end of each severity band: no rule reads the exact count.
+            (Field::Dsm5Criteria, _) => [0u32, 2, 4, 6].into_iter().map(Value::from).collect(),
+            // Below and at the moderate band of the COWS, the one boundary a rule reads.
+            (Field::CowsScore, _) => [0u32, 13].into_iter().map(Value::from).collect(),
             // The rules' day boundaries: 3 (buprenorphine after fentanyl), 7 (naltrexone).
-            (_, Kind::Number { .. }) => [0u32, 3, 7, 30].into_iter().map(Value::from).collect(),
+            (_, Kind::Number { .. }) => [0u32, 3, 7].into_iter().map(Value::from).collect(),
         }
     }
 }

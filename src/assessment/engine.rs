@@ -79,10 +79,16 @@ fn decide<'a>(a: &'a Answers, mut trace: Option<&mut Trace>) -> (Facts<'a>, Seve
     let mut f = Facts::new(a);
 
     // Severity: first row that holds.
-    let row = SEVERITY
-        .iter()
-        .find(|r| (r.test)(&f))
-        .expect("the last severity row always holds");
+    let mut severity = None;
+    rules::severity_each(&f, |row, holds| match holds {
+        None => severity.is_none(),
+        Some(true) => {
+            severity = Some(row);
+            false
+        }
+        Some(false) => false,
+    });
+    let row = severity.expect("the last severity row always holds");
     let Then::Is((severity, basis)) = row.then else {
         unreachable!("severity rows decide")
     };
@@ -93,12 +99,17 @@ fn decide<'a>(a: &'a Answers, mut trace: Option<&mut Trace>) -> (Facts<'a>, Seve
 
     // Areas: the highest risk any row asks for.
     let mut areas = [Risk::Low; 6];
-    for r in AREAS {
-        let (area, risk) = r.then;
-        if risk > areas[area as usize] && (r.test)(&f) {
-            areas[area as usize] = risk;
+    rules::areas_each(&f, |row, holds| {
+        let (area, risk) = row.then;
+        match holds {
+            None => risk > areas[area as usize],
+            Some(true) => {
+                areas[area as usize] = risk;
+                false
+            }
+            Some(false) => false,
         }
-    }
+    });
     f.areas = areas;
     if let Some(t) = trace.as_deref_mut() {
         // Shown: the rows at the area's risk, and what is not known beside a known risk.
@@ -116,15 +127,19 @@ fn decide<'a>(a: &'a Answers, mut trace: Option<&mut Trace>) -> (Facts<'a>, Seve
     // Setting: the most intensive level any row asks for; a step down replaces inpatient.
     let mut level = Level::Outpatient;
     let mut instead = None;
-    for r in SETTING {
-        match r.then {
-            LevelAsk::AtLeast(l) if l > level && (r.test)(&f) => level = l,
-            LevelAsk::InsteadOfInpatient(l) if instead.is_none() && (r.test)(&f) => {
-                instead = Some((l, r))
-            }
-            _ => {}
+    rules::setting_each(&f, |row, holds| match (row.then, holds) {
+        (LevelAsk::AtLeast(l), None) => l > level,
+        (LevelAsk::InsteadOfInpatient(_), None) => instead.is_none(),
+        (LevelAsk::AtLeast(l), Some(true)) => {
+            level = l;
+            false
         }
-    }
+        (LevelAsk::InsteadOfInpatient(l), Some(true)) => {
+            instead = Some((l, row));
+            false
+        }
+        (_, Some(false)) => false,
+    });
     let stepped_down = match instead {
         Some((l, _)) if level == Level::Inpatient => {
             level = l;
@@ -143,11 +158,17 @@ fn decide<'a>(a: &'a Answers, mut trace: Option<&mut Trace>) -> (Facts<'a>, Seve
         };
     }
 
-    // Plan: first row that holds; notes after.
-    let row = PLAN
-        .iter()
-        .find(|r| matches!(r.then, Then::Is(_)) && (r.test)(&f))
-        .expect("the last deciding plan row always holds");
+    // Plan: first deciding row that holds; notes after.
+    let mut plan = None;
+    rules::plan_each(&f, |row, holds| match holds {
+        None => plan.is_none() && matches!(row.then, Then::Is(_)),
+        Some(true) => {
+            plan = Some(row);
+            false
+        }
+        Some(false) => false,
+    });
+    let row = plan.expect("the last deciding plan row always holds");
     if let Then::Is((plan, medication)) = row.then {
         f.plan = plan;
         f.medication = medication;
@@ -161,31 +182,36 @@ fn decide<'a>(a: &'a Answers, mut trace: Option<&mut Trace>) -> (Facts<'a>, Seve
     // Medicines: for each, the first deciding row that holds; rows are grouped by
     // medicine in listing order, so a row may read an earlier medicine's status.
     let mut decided = [false; 9];
-    for r in MEDICATIONS {
-        let (med, then) = r.then;
+    let tracing = trace.is_some();
+    let mut fired: Vec<&'static Rule<(Med, Then<Listed>)>> = Vec::new();
+    rules::medications_each(&f, |row, holds| {
+        let (med, then) = row.then;
         let i = med as usize;
-        match then {
-            Then::Is(listed) if !decided[i] => {
-                if (r.test)(&f) {
-                    decided[i] = true;
-                    f.statuses[i] = match listed {
-                        Listed::As(status) => Some(status),
-                        Listed::NotListed => None,
-                    };
-                    if let Some(t) = trace.as_deref_mut() {
-                        t.medications.push(r);
-                    }
+        match (then, holds) {
+            (Then::Is(_), None) => !decided[i],
+            (Then::Note, None) => tracing && f.statuses.get()[i].is_some(),
+            (Then::Is(listed), Some(true)) => {
+                decided[i] = true;
+                let mut statuses = f.statuses.get();
+                statuses[i] = match listed {
+                    Listed::As(status) => Some(status),
+                    Listed::NotListed => None,
+                };
+                f.statuses.set(statuses);
+                if tracing {
+                    fired.push(row);
                 }
+                false
             }
-            Then::Note if f.statuses[i].is_some() => {
-                if let Some(t) = trace.as_deref_mut()
-                    && (r.test)(&f)
-                {
-                    t.medications.push(r);
-                }
+            (Then::Note, Some(true)) => {
+                fired.push(row);
+                false
             }
-            _ => {}
+            (_, Some(false)) => false,
         }
+    });
+    if let Some(t) = trace.as_deref_mut() {
+        t.medications = fired;
     }
     (f, basis)
 }
@@ -207,7 +233,7 @@ impl Key {
             level: f.level,
             plan: f.plan,
             medication: f.medication,
-            statuses: f.statuses,
+            statuses: f.statuses.get(),
         }
     }
 
@@ -239,14 +265,25 @@ const SAFETY_FIRST: [Field; 4] = [
 /// Unanswered questions whose answer would change the result, ranked: safety questions
 /// first, then by how much the answer could change (the setting most), then in
 /// questionnaire order.
-fn missing(a: &Answers, baseline: &Key) -> Vec<Field> {
+///
+/// `read` is the set of fields the baseline's decision read (one bit each): a field no rule read cannot change
+/// the decision (the same reads give the same result), so it is not tried. Without it,
+/// every unanswered field is tried (the tests compare the two).
+fn missing(a: &Answers, baseline: &Key, read: Option<u64>) -> Vec<Field> {
     // One copy of the answers is reused: each field is set, tried, then cleared again.
     let mut trial = a.clone();
     let mut ranked: Vec<(u8, Field)> = Field::ALL
         .iter()
         .copied()
         .filter(|field| field.is_unknown(a) && *field != Field::Province)
+        .filter(|field| {
+            SAFETY_FIRST.contains(field) || read.is_none_or(|mask| mask & (1 << *field as u64) != 0)
+        })
         .filter_map(|field| {
+            // Safety questions are always worth asking: no need to try them.
+            if SAFETY_FIRST.contains(&field) {
+                return Some((5, field));
+            }
             let mut weight = 0;
             for value in field.candidates() {
                 if field.set(&mut trial, value).is_ok() {
@@ -258,11 +295,6 @@ fn missing(a: &Answers, baseline: &Key) -> Vec<Field> {
                 }
             }
             let _ = field.set(&mut trial, &serde_json::Value::Null);
-            let weight = if SAFETY_FIRST.contains(&field) {
-                5
-            } else {
-                weight
-            };
             (weight > 0).then_some((weight, field))
         })
         .collect();
@@ -275,6 +307,8 @@ pub fn evaluate(answers: &Answers, helplines: &[Helpline]) -> Evaluation {
     let mut trace = Trace::default();
     let (f, basis) = decide(answers, Some(&mut trace));
     let key = Key::of(&f);
+    // What deciding alone reads (a trace reads more, to explain): the fields worth trying.
+    let read = decide(answers, None).0.a.reads();
     let mut fired: Vec<String> = Vec::new();
     let mut note = |id: &str| fired.push(id.to_string());
 
@@ -385,7 +419,7 @@ pub fn evaluate(answers: &Answers, helplines: &[Helpline]) -> Evaluation {
         support,
         alerts,
         helplines: helplines_for(answers.country, answers.province, helplines),
-        missing: missing(answers, &key)
+        missing: missing(answers, &key, Some(read))
             .into_iter()
             .map(|f| f.name().to_string())
             .collect(),
@@ -1454,6 +1488,58 @@ mod tests {
             if a.suicidal_thoughts.is_none() || a.medical_urgent.is_none() {
                 prop_assert!(e.missing.first().is_some_and(|f| f == "suicidal_thoughts" || f == "medical_urgent"), "{:?}", e.missing);
             }
+        }
+    }
+
+    /// Every value a field can take (lists: none, each item, each pair; days: the first
+    /// 60 and a few long ones), to check the values `missing` tries against.
+    fn every_value(field: Field) -> Vec<Value> {
+        use crate::assessment::answers::Kind;
+        match field.kind() {
+            Kind::One(names) => names.iter().map(|n| Value::from(*n)).collect(),
+            Kind::YesNo => vec![Value::Bool(true), Value::Bool(false)],
+            Kind::Number { max } if max <= 48 => (0..=max).map(Value::from).collect(),
+            Kind::Number { max } => (0..60).chain([90, 365, max]).map(Value::from).collect(),
+            Kind::Many(names) => {
+                let mut out = vec![json!([])];
+                for (i, a) in names.iter().enumerate() {
+                    out.push(json!([a]));
+                    for b in &names[i + 1..] {
+                        out.push(json!([a, b]));
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// The values `missing` tries are enough: when any value of an unanswered field
+        /// would change the decision, one of the tried values does too. So a question is
+        /// never left out of `missing` because its deciding value was not tried.
+        #[test]
+        fn the_values_missing_tries_find_every_question_that_matters(a in any_answers()) {
+            let now = Key::of(&decide(&a, None).0);
+            for &field in Field::ALL {
+                let key = |v: &Value| {
+                    let mut t = a.clone();
+                    field.set(&mut t, v).unwrap();
+                    Key::of(&decide(&t, None).0)
+                };
+                let tried_changes = field.candidates().iter().any(|v| key(v) != now);
+                let some_value_changes = every_value(field).iter().any(|v| key(v) != now);
+                prop_assert_eq!(tried_changes, some_value_changes, "{:?} for {:?}", field, a);
+            }
+        }
+
+        /// Skipping the fields deciding did not read changes nothing.
+        #[test]
+        fn skipping_unread_fields_changes_nothing(a in any_answers()) {
+            let (f, _) = decide(&a, None);
+            let key = Key::of(&f);
+            prop_assert_eq!(missing(&a, &key, Some(f.a.reads())), missing(&a, &key, None));
         }
     }
 

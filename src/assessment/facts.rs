@@ -1,7 +1,11 @@
 //! What the rules' conditions read: the answers, and what earlier tables decided.
 //! Small named questions ("still using?", "on an agonist?") keep the tables readable.
 
-use super::answers::{AgeGroup, Answers, CurrentMedication, Housing, Opioid, Substance, Support};
+use super::answers::{
+    AgeGroup, Answers, CurrentMedication, Housing, Opioid, Substance, Support, Tracked,
+};
+use std::cell::Cell;
+
 use super::result::{Area, Level, MedicationKind, MedicationStatus, Plan, Risk, Severity};
 
 /// The medicines the rules can list, in the order they are shown.
@@ -49,26 +53,28 @@ impl Med {
 
 /// The answers, and the decisions made so far, as the rules see them.
 pub struct Facts<'a> {
-    pub a: &'a Answers,
+    /// The answers; reading them is noted, for `missing`.
+    pub a: Tracked<'a>,
     pub severity: Severity,
     pub areas: [Risk; 6],
     pub level: Level,
     pub plan: Plan,
     pub medication: Option<MedicationKind>,
     /// Each medicine's status once decided (`None`: not listed, or not decided yet).
-    pub statuses: [Option<MedicationStatus>; 9],
+    /// A cell, because the medicines are decided in turn while their rows read it.
+    pub statuses: Cell<[Option<MedicationStatus>; 9]>,
 }
 
 impl<'a> Facts<'a> {
     pub fn new(a: &'a Answers) -> Facts<'a> {
         Facts {
-            a,
+            a: Tracked::new(a),
             severity: Severity::Unknown,
             areas: [Risk::Low; 6],
             level: Level::Outpatient,
             plan: Plan::Maintenance,
             medication: None,
-            statuses: [None; 9],
+            statuses: Cell::new([None; 9]),
         }
     }
 
@@ -77,70 +83,72 @@ impl<'a> Facts<'a> {
     }
 
     pub fn status(&self, med: Med) -> Option<MedicationStatus> {
-        self.statuses[med as usize]
+        self.statuses.get()[med as usize]
     }
 
     /// Pregnant, with a disorder indicated or its severity not known: the pregnancy
     /// rules never apply without one (a person on prescribed opioids is not a case for
     /// methadone).
     pub fn pregnant(&self) -> bool {
-        self.a.pregnant == Some(true) && self.severity != Severity::None
+        self.a.pregnant() == Some(true) && self.severity != Severity::None
     }
 
     pub fn minor(&self) -> bool {
         matches!(
-            self.a.age_group,
+            self.a.age_group(),
             Some(AgeGroup::Under16 | AgeGroup::From16To17)
         )
     }
 
     pub fn on_agonist(&self) -> bool {
         self.a
-            .current_medication
+            .current_medication()
             .is_some_and(CurrentMedication::is_agonist)
     }
 
     pub fn on_naltrexone(&self) -> bool {
         self.a
-            .current_medication
+            .current_medication()
             .is_some_and(CurrentMedication::is_naltrexone)
     }
 
     /// Used non-prescribed opioids in the past week, or not known: unknown is never
     /// reassuring.
     pub fn still_using(&self) -> bool {
-        self.a.days_since_last_use.is_none_or(|d| d < 7)
+        self.a.days_since_last_use().is_none_or(|d| d < 7)
     }
 
     pub fn fentanyl(&self) -> bool {
         self.a
-            .opioids
-            .as_ref()
+            .opioids()
             .is_some_and(|o| o.contains(&Opioid::Fentanyl) || o.contains(&Opioid::CounterfeitPills))
     }
 
     /// Fentanyl or counterfeit pills, or which opioids is not known: fentanyl is most of
     /// the street supply.
     pub fn fentanyl_possible(&self) -> bool {
-        self.a.opioids.is_none() || self.fentanyl()
+        self.a.opioids().is_none() || self.fentanyl()
     }
 
     pub fn uses_sedatives(&self) -> bool {
-        self.a.other_substances.as_ref().is_some_and(|s| {
+        self.a.other_substances().is_some_and(|s| {
             s.contains(&Substance::Alcohol) || s.contains(&Substance::Benzodiazepines)
         })
     }
 
     pub fn has_mental_health(&self) -> bool {
-        self.a.mental_health.as_ref().is_some_and(|m| !m.is_empty())
+        self.a.mental_health().is_some_and(|m| !m.is_empty())
     }
 
     pub fn housing_at_risk(&self) -> bool {
-        matches!(self.a.housing, Some(Housing::Unstable | Housing::Homeless))
+        matches!(
+            self.a.housing(),
+            Some(Housing::Unstable | Housing::Homeless)
+        )
     }
 
     pub fn has_support(&self) -> bool {
-        matches!(self.a.support, Some(Support::Some | Support::Strong))
+        matches!(self.a.support(), Some(Support::Some | Support::Strong))
     }
 
     /// Naltrexone is a real option: the plan rests on it or on stopping opioids, the

@@ -78,88 +78,120 @@ macro_rules! rule {
     };
 }
 
+/// Declares a deciding table twice over: as rows (`NAME`, for `/rules`, the version
+/// hash and explanations) and as a function (`each`) that runs the same conditions
+/// inline, row by row, without a call through each row's function pointer. `missing`
+/// decides dozens of times per evaluation, and the inline form is what keeps that fast.
+///
+/// `each(f, visit)` calls `visit(row, None)` for every row, in order; when it returns
+/// true the row's condition is tested and `visit(row, Some(holds))` is called.
+macro_rules! table {
+    ($NAME:ident, $each:ident: $T:ty = [ $( ($id:literal, $when:literal, $test:expr, $then:expr, $reason:literal, $source:expr $(,)?) ),* $(,)? ]) => {
+        pub static $NAME: &[Rule<$T>] = &[ $( Rule { id: $id, when: $when, test: $test, then: $then, reason: $reason, source: $source } ),* ];
+
+        #[inline]
+        pub fn $each(f: &Facts, mut visit: impl FnMut(&'static Rule<$T>, Option<bool>) -> bool) {
+            let mut rows = $NAME.iter();
+            $(
+                let row = rows.next().expect("one row per condition");
+                if visit(row, None) {
+                    let holds = inline($test, f);
+                    visit(row, Some(holds));
+                }
+            )*
+        }
+    };
+}
+
+/// Calls a row's condition where it is written, so the compiler can inline it.
+#[inline(always)]
+fn inline(test: impl Fn(&Facts) -> bool, f: &Facts) -> bool {
+    test(f)
+}
+
 // ---------------------------------------------------------------------------------
 // Severity: first row that holds decides.
 
-pub static SEVERITY: &[Rule<Then<(Severity, SeverityBasis)>>] = &[
-    rule!(
+table! {
+    SEVERITY, severity_each: Then<(Severity, SeverityBasis)> = [
+    (
         "severity.none",
         "DSM-5 count is 0–1",
-        |f| f.a.dsm5_criteria.is_some_and(|n| n <= 1),
+        |f| f.a.dsm5_criteria().is_some_and(|n| n <= 1),
         Then::Is((Severity::None, SeverityBasis::Dsm5)),
         "0–1 of the 11 DSM-5 criteria are met: this does not indicate an opioid use disorder.",
         Dsm5
     ),
-    rule!(
+    (
         "severity.mild",
         "DSM-5 count is 2–3",
-        |f| f.a.dsm5_criteria.is_some_and(|n| n <= 3),
+        |f| f.a.dsm5_criteria().is_some_and(|n| n <= 3),
         Then::Is((Severity::Mild, SeverityBasis::Dsm5)),
         "2–3 of the 11 DSM-5 criteria are met: a mild opioid use disorder.",
         Dsm5
     ),
-    rule!(
+    (
         "severity.moderate",
         "DSM-5 count is 4–5",
-        |f| f.a.dsm5_criteria.is_some_and(|n| n <= 5),
+        |f| f.a.dsm5_criteria().is_some_and(|n| n <= 5),
         Then::Is((Severity::Moderate, SeverityBasis::Dsm5)),
         "4–5 of the 11 DSM-5 criteria are met: a moderate opioid use disorder.",
         Dsm5
     ),
-    rule!(
+    (
         "severity.severe",
         "DSM-5 count is 6 or more",
-        |f| f.a.dsm5_criteria.is_some(),
+        |f| f.a.dsm5_criteria().is_some(),
         Then::Is((Severity::Severe, SeverityBasis::Dsm5)),
         "6 or more of the 11 DSM-5 criteria are met: a severe opioid use disorder.",
         Dsm5
     ),
-    rule!(
+    (
         "severity.estimate.daily_long",
         "no DSM-5 count; daily use for over 5 years",
-        |f| f.a.frequency == Some(Frequency::Daily)
-            && f.a.duration == Some(super::answers::UseDuration::Over5Years),
+        |f| f.a.frequency() == Some(Frequency::Daily)
+            && f.a.duration() == Some(super::answers::UseDuration::Over5Years),
         Then::Is((Severity::Severe, SeverityBasis::Estimate)),
         "Estimated from the pattern: daily use for over 5 years usually means a severe disorder. A clinician should confirm it with the DSM-5 criteria.",
         Dsm5
     ),
-    rule!(
+    (
         "severity.estimate.daily_returns",
         "no DSM-5 count; daily use with several attempts to stop or a return to use",
-        |f| f.a.frequency == Some(Frequency::Daily)
-            && (f.a.quit_attempts == Some(QuitAttempts::Several)
-                || f.a.relapse_history == Some(true)),
+        |f| f.a.frequency() == Some(Frequency::Daily)
+            && (f.a.quit_attempts() == Some(QuitAttempts::Several)
+                || f.a.relapse_history() == Some(true)),
         Then::Is((Severity::Severe, SeverityBasis::Estimate)),
         "Estimated from the pattern: daily use with several attempts to stop, or a return to use after stopping, usually means a severe disorder. A clinician should confirm it.",
         Dsm5
     ),
-    rule!(
+    (
         "severity.estimate.light",
         "no DSM-5 count; less than daily, under a year, no attempts to stop, no return to use",
         |f| matches!(
-            f.a.frequency,
+            f.a.frequency(),
             Some(Frequency::Weekly | Frequency::Occasional)
-        ) && f.a.duration == Some(super::answers::UseDuration::Under1Year)
-            && f.a.quit_attempts == Some(QuitAttempts::None)
-            && f.a.relapse_history != Some(true),
+        ) && f.a.duration() == Some(super::answers::UseDuration::Under1Year)
+            && f.a.quit_attempts() == Some(QuitAttempts::None)
+            && f.a.relapse_history() != Some(true),
         Then::Is((Severity::Mild, SeverityBasis::Estimate)),
         "Estimated from the pattern: use less than daily, for under a year, with no failed attempts to stop, suggests a mild disorder. A clinician should confirm it.",
         Dsm5
     ),
-    rule!(
+    (
         "severity.estimate.other",
         "no DSM-5 count; something is known of the pattern of use, or a medication for opioid use disorder is taken",
-        |f| f.a.frequency.is_some()
-            || f.a.duration.is_some()
-            || f.a.quit_attempts.is_some()
-            || f.a.relapse_history.is_some()
+        |f| f.a.frequency().is_some()
+            || f.a.duration().is_some()
+            || f.a.quit_attempts().is_some()
+            || f.a.relapse_history().is_some()
             || f.on_agonist()
             || f.on_naltrexone(),
         Then::Is((Severity::Moderate, SeverityBasis::Estimate)),
         "Estimated from what is known: treated as moderate until a clinician goes through the DSM-5 criteria.",
         Dsm5
     ),
-    rule!(
+    (
         "severity.unknown",
         "nothing known",
         |_| true,
@@ -167,65 +199,67 @@ pub static SEVERITY: &[Rule<Then<(Severity, SeverityBasis)>>] = &[
         "Not enough is known yet: how often and how long opioids have been used, or the DSM-5 count, would tell.",
         Dsm5
     ),
-];
+    ]
+}
 
 // ---------------------------------------------------------------------------------
 // The six areas: every row that holds asks for a risk; the highest wins.
 
-pub static AREAS: &[Rule<(Area, Risk)>] = &[
+table! {
+    AREAS, areas_each: (Area, Risk) = [
     // Withdrawal
-    rule!(
+    (
         "area.withdrawal.sedative_seizures",
         "seizures or delirium tremens when stopping alcohol or benzodiazepines before",
-        |f| f.a.sedative_withdrawal_risk == Some(SedativeWithdrawalRisk::PastSeizuresOrDts),
+        |f| f.a.sedative_withdrawal_risk() == Some(SedativeWithdrawalRisk::PastSeizuresOrDts),
         (Area::Withdrawal, Risk::High),
         "Seizures or delirium tremens when stopping alcohol or benzodiazepines before: stopping them again needs medical care day and night.",
         AsamAlcoholWithdrawal2020
     ),
-    rule!(
+    (
         "area.withdrawal.sedative_daily",
         "heavy daily drinking or daily benzodiazepines",
-        |f| f.a.sedative_withdrawal_risk == Some(SedativeWithdrawalRisk::DailyHeavy),
+        |f| f.a.sedative_withdrawal_risk() == Some(SedativeWithdrawalRisk::DailyHeavy),
         (Area::Withdrawal, Risk::Moderate),
         "Heavy daily drinking or daily benzodiazepines: stopping suddenly can cause seizures, so a clinician plans that withdrawal. A bed is not needed for that on its own.",
         AsamAlcoholWithdrawal2020
     ),
-    rule!(
+    (
         "area.withdrawal.cows",
         "COWS score of 13 or more",
-        |f| f.a.cows_score.is_some_and(|s| s >= 13),
+        |f| f.a.cows_score().is_some_and(|s| s >= 13),
         (Area::Withdrawal, Risk::Moderate),
         "Opioid withdrawal is under way (a COWS score of 13 or more): medication started today treats it.",
         Cows2003
     ),
-    rule!(
+    (
         "area.withdrawal.daily_opioids",
         "daily use and not on methadone, buprenorphine or another agonist",
-        |f| f.a.frequency == Some(Frequency::Daily) && !f.on_agonist(),
+        |f| f.a.frequency() == Some(Frequency::Daily) && !f.on_agonist(),
         (Area::Withdrawal, Risk::Moderate),
         "Daily use means withdrawal starts within a day of stopping; methadone or buprenorphine prevents it.",
         Tip63
     ),
-    rule!(
+    (
         "area.withdrawal.unknown_sedatives",
         "alcohol or benzodiazepines used (or not known), and how heavily not known",
-        |f| f.a.sedative_withdrawal_risk.is_none()
-            && f.a.other_substances.as_ref().is_none_or(
+        |f| f.a.sedative_withdrawal_risk().is_none()
+            && f.a.other_substances().is_none_or(
                 |s| s.contains(&Substance::Alcohol) || s.contains(&Substance::Benzodiazepines)
             ),
         (Area::Withdrawal, Risk::Unknown),
         "Not known yet whether drinking or benzodiazepines are heavy and daily, which decides how withdrawal from them is managed.",
         AsamAlcoholWithdrawal2020
     ),
-    rule!(
+    (
         "area.withdrawal.unknown_opioids",
         "how often opioids are used is not known, and no agonist is taken",
-        |f| f.a.frequency.is_none() && !f.on_agonist(),
+        |f| f.a.frequency().is_none() && !f.on_agonist(),
         (Area::Withdrawal, Risk::Unknown),
         "Not known yet how often opioids are used.",
         Tip63
     ),
-    rule!(
+    (
         "area.withdrawal.low",
         "none of the above",
         |_| true,
@@ -234,55 +268,55 @@ pub static AREAS: &[Rule<(Area, Risk)>] = &[
         AsamCriteria2023
     ),
     // Physical health
-    rule!(
+    (
         "area.physical.urgent",
         "urgent medical signs",
-        |f| f.a.medical_urgent == Some(true),
+        |f| f.a.medical_urgent() == Some(true),
         (Area::PhysicalHealth, Risk::High),
         "Signs that need a hospital today (fever with wounds, spreading redness, chest pain, trouble breathing or confusion).",
         AsamNpg2020
     ),
-    rule!(
+    (
         "area.physical.conditions",
         "medical problems that need care",
-        |f| f.a.medical_conditions == Some(true),
+        |f| f.a.medical_conditions() == Some(true),
         (Area::PhysicalHealth, Risk::Moderate),
         "Medical problems that need care: a medical check soon, alongside treatment for opioid use.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "area.physical.pregnant",
         "pregnant",
-        |f| f.a.pregnant == Some(true),
+        |f| f.a.pregnant() == Some(true),
         (Area::PhysicalHealth, Risk::Moderate),
         "Pregnant: prenatal care goes alongside treatment. Pregnancy on its own does not call for a more intensive setting.",
         Acog711
     ),
-    rule!(
+    (
         "area.physical.pain",
         "chronic pain",
-        |f| f.a.chronic_pain == Some(true),
+        |f| f.a.chronic_pain() == Some(true),
         (Area::PhysicalHealth, Risk::Moderate),
         "Chronic pain: pain care and opioid treatment need to be planned together.",
         Cdc2022
     ),
-    rule!(
+    (
         "area.physical.injects",
         "injects",
-        |f| f.a.injects == Some(true),
+        |f| f.a.injects() == Some(true),
         (Area::PhysicalHealth, Risk::Moderate),
         "Injecting: check for wounds, infections, HIV and hepatitis C.",
         Tip63
     ),
-    rule!(
+    (
         "area.physical.unknown",
         "urgent medical signs not asked",
-        |f| f.a.medical_urgent.is_none(),
+        |f| f.a.medical_urgent().is_none(),
         (Area::PhysicalHealth, Risk::Unknown),
         "Not known yet whether there are urgent medical signs.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "area.physical.low",
         "none of the above",
         |_| true,
@@ -291,31 +325,31 @@ pub static AREAS: &[Rule<(Area, Risk)>] = &[
         AsamCriteria2023
     ),
     // Mental health
-    rule!(
+    (
         "area.mental.suicidal",
         "thoughts of suicide or of overdosing on purpose",
-        |f| f.a.suicidal_thoughts == Some(true),
+        |f| f.a.suicidal_thoughts() == Some(true),
         (Area::MentalHealth, Risk::High),
         "Thoughts of suicide or of overdosing on purpose in the past month.",
         Lifeline988
     ),
-    rule!(
+    (
         "area.mental.crisis",
         "mental health in crisis",
-        |f| f.a.mental_health_status == Some(MentalHealthStatus::Crisis),
+        |f| f.a.mental_health_status() == Some(MentalHealthStatus::Crisis),
         (Area::MentalHealth, Risk::High),
         "Mental health in crisis now.",
         AsamCriteria2023
     ),
-    rule!(
+    (
         "area.mental.struggling",
         "mental health struggling",
-        |f| f.a.mental_health_status == Some(MentalHealthStatus::Struggling),
+        |f| f.a.mental_health_status() == Some(MentalHealthStatus::Struggling),
         (Area::MentalHealth, Risk::Moderate),
         "Struggling with mental health: care should treat it alongside the opioid use.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "area.mental.condition",
         "a mental-health condition",
         |f| f.has_mental_health(),
@@ -323,15 +357,15 @@ pub static AREAS: &[Rule<(Area, Risk)>] = &[
         "A mental-health condition: best treated by the same team, alongside the opioid use, most often without a stay away from home.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "area.mental.unknown",
         "suicidal thoughts not asked",
-        |f| f.a.suicidal_thoughts.is_none(),
+        |f| f.a.suicidal_thoughts().is_none(),
         (Area::MentalHealth, Risk::Unknown),
         "Not known yet whether there are thoughts of suicide.",
         Lifeline988
     ),
-    rule!(
+    (
         "area.mental.low",
         "none of the above",
         |_| true,
@@ -340,31 +374,31 @@ pub static AREAS: &[Rule<(Area, Risk)>] = &[
         AsamCriteria2023
     ),
     // Readiness
-    rule!(
+    (
         "area.readiness.not_ready",
         "not ready to make a change",
-        |f| f.a.readiness == Some(Readiness::NotReady),
+        |f| f.a.readiness() == Some(Readiness::NotReady),
         (Area::Readiness, Risk::High),
         "Not ready for a change yet: keep the door open, keep naloxone close, and come back to it. A more intensive setting does not create readiness.",
         Tip63
     ),
-    rule!(
+    (
         "area.readiness.unsure",
         "unsure about change",
-        |f| f.a.readiness == Some(Readiness::Unsure),
+        |f| f.a.readiness() == Some(Readiness::Unsure),
         (Area::Readiness, Risk::Moderate),
         "Unsure about change: a conversation that weighs it in the person's own words helps.",
         Tip63
     ),
-    rule!(
+    (
         "area.readiness.unknown",
         "readiness not asked",
-        |f| f.a.readiness.is_none(),
+        |f| f.a.readiness().is_none(),
         (Area::Readiness, Risk::Unknown),
         "Not known yet how ready the person is for a change.",
         Tip63
     ),
-    rule!(
+    (
         "area.readiness.low",
         "wants help now",
         |_| true,
@@ -373,51 +407,51 @@ pub static AREAS: &[Rule<(Area, Risk)>] = &[
         Tip63
     ),
     // Use and overdose risk
-    rule!(
+    (
         "area.use.overdose",
         "an overdose in the past year",
         |f| matches!(
-            f.a.overdoses_past_year,
+            f.a.overdoses_past_year(),
             Some(Overdoses::One | Overdoses::Several)
         ),
         (Area::UseAndOverdoseRisk, Risk::High),
         "An overdose in the past year: the strongest warning sign of another, possibly fatal, one.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "area.use.attempts",
         "several attempts to stop",
-        |f| f.a.quit_attempts == Some(QuitAttempts::Several),
+        |f| f.a.quit_attempts() == Some(QuitAttempts::Several),
         (Area::UseAndOverdoseRisk, Risk::High),
         "Several attempts to stop.",
         AsamCriteria2023
     ),
-    rule!(
+    (
         "area.use.relapse",
         "a return to use after stopping or treatment",
-        |f| f.a.relapse_history == Some(true),
+        |f| f.a.relapse_history() == Some(true),
         (Area::UseAndOverdoseRisk, Risk::High),
         "A return to use after a time of not using, or after treatment.",
         AsamCriteria2023
     ),
-    rule!(
+    (
         "area.use.treatment_not_held",
         "earlier treatment, and still using in the past week",
-        |f| f.a.prior_treatment.as_ref().is_some_and(|t| !t.is_empty())
-            && f.a.days_since_last_use.is_some_and(|d| d < 7),
+        |f| f.a.prior_treatment().is_some_and(|t| !t.is_empty())
+            && f.a.days_since_last_use().is_some_and(|d| d < 7),
         (Area::UseAndOverdoseRisk, Risk::High),
         "Earlier treatment did not hold: still using in the past week.",
         AsamCriteria2023
     ),
-    rule!(
+    (
         "area.use.released",
         "left jail, prison or hospital in the past month",
-        |f| f.a.recently_released == Some(true),
+        |f| f.a.recently_released() == Some(true),
         (Area::UseAndOverdoseRisk, Risk::High),
         "Left jail, prison or hospital in the past month: tolerance is low and the risk of a fatal overdose is many times higher in the first weeks.",
         ReleaseFromPrison2007
     ),
-    rule!(
+    (
         "area.use.fentanyl",
         "fentanyl or counterfeit pills",
         |f| f.fentanyl(),
@@ -425,23 +459,23 @@ pub static AREAS: &[Rule<(Area, Risk)>] = &[
         "Fentanyl or counterfeit pills: the strength of each dose is unknown.",
         AsamHpso2023
     ),
-    rule!(
+    (
         "area.use.daily",
         "daily use",
-        |f| f.a.frequency == Some(Frequency::Daily),
+        |f| f.a.frequency() == Some(Frequency::Daily),
         (Area::UseAndOverdoseRisk, Risk::Moderate),
         "Daily use.",
         AsamCriteria2023
     ),
-    rule!(
+    (
         "area.use.injects",
         "injects",
-        |f| f.a.injects == Some(true),
+        |f| f.a.injects() == Some(true),
         (Area::UseAndOverdoseRisk, Risk::Moderate),
         "Injecting raises the risk of overdose.",
         Tip63
     ),
-    rule!(
+    (
         "area.use.sedatives",
         "alcohol or benzodiazepines as well",
         |f| f.uses_sedatives(),
@@ -449,23 +483,23 @@ pub static AREAS: &[Rule<(Area, Risk)>] = &[
         "Alcohol or benzodiazepines with opioids raise the risk of slowed breathing.",
         Fda2017Sedatives
     ),
-    rule!(
+    (
         "area.use.unknown_overdose",
         "overdoses in the past year not asked",
-        |f| f.a.overdoses_past_year.is_none(),
+        |f| f.a.overdoses_past_year().is_none(),
         (Area::UseAndOverdoseRisk, Risk::Unknown),
         "Not known yet whether there was an overdose in the past year.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "area.use.unknown_history",
         "attempts to stop and returns to use both not asked",
-        |f| f.a.quit_attempts.is_none() && f.a.relapse_history.is_none(),
+        |f| f.a.quit_attempts().is_none() && f.a.relapse_history().is_none(),
         (Area::UseAndOverdoseRisk, Risk::Unknown),
         "Not known yet whether there were attempts to stop or returns to use.",
         AsamCriteria2023
     ),
-    rule!(
+    (
         "area.use.low",
         "none of the above",
         |_| true,
@@ -474,39 +508,39 @@ pub static AREAS: &[Rule<(Area, Risk)>] = &[
         AsamCriteria2023
     ),
     // Living situation
-    rule!(
+    (
         "area.living.homeless",
         "homeless",
-        |f| f.a.housing == Some(Housing::Homeless),
+        |f| f.a.housing() == Some(Housing::Homeless),
         (Area::LivingSituation, Risk::High),
         "No place to live.",
         AsamCriteria2023
     ),
-    rule!(
+    (
         "area.living.unstable",
         "unstable housing",
-        |f| f.a.housing == Some(Housing::Unstable),
+        |f| f.a.housing() == Some(Housing::Unstable),
         (Area::LivingSituation, Risk::High),
         "Housing is not stable.",
         AsamCriteria2023
     ),
-    rule!(
+    (
         "area.living.no_support",
         "no support",
-        |f| f.a.support == Some(Support::None),
+        |f| f.a.support() == Some(Support::None),
         (Area::LivingSituation, Risk::High),
         "No family or friends to lean on.",
         AsamCriteria2023
     ),
-    rule!(
+    (
         "area.living.unknown",
         "housing or support not asked",
-        |f| f.a.housing.is_none() || f.a.support.is_none(),
+        |f| f.a.housing().is_none() || f.a.support().is_none(),
         (Area::LivingSituation, Risk::Unknown),
         "Not known yet where the person lives or who supports them.",
         AsamCriteria2023
     ),
-    rule!(
+    (
         "area.living.low",
         "none of the above",
         |_| true,
@@ -514,37 +548,39 @@ pub static AREAS: &[Rule<(Area, Risk)>] = &[
         "A stable place to live and people to lean on.",
         AsamCriteria2023
     ),
-];
+    ]
+}
 
 // ---------------------------------------------------------------------------------
 // Setting: every row that holds asks for a level; the most intensive wins.
 
-pub static SETTING: &[Rule<LevelAsk>] = &[
-    rule!(
+table! {
+    SETTING, setting_each: LevelAsk = [
+    (
         "setting.hospital.medical",
         "urgent medical signs",
-        |f| f.a.medical_urgent == Some(true),
+        |f| f.a.medical_urgent() == Some(true),
         LevelAsk::AtLeast(Level::Hospital),
         "Signs that need a hospital today: go to an emergency department now. Medication for opioid use can be started there.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "setting.hospital.suicidal",
         "thoughts of suicide or of overdosing on purpose",
-        |f| f.a.suicidal_thoughts == Some(true),
+        |f| f.a.suicidal_thoughts() == Some(true),
         LevelAsk::AtLeast(Level::Hospital),
         "Thoughts of suicide: call or text 988 (9-8-8 in Canada) or go to an emergency department now.",
         Lifeline988
     ),
-    rule!(
+    (
         "setting.hospital.crisis",
         "mental health in crisis",
-        |f| f.a.mental_health_status == Some(MentalHealthStatus::Crisis),
+        |f| f.a.mental_health_status() == Some(MentalHealthStatus::Crisis),
         LevelAsk::AtLeast(Level::Hospital),
         "A mental-health crisis: an emergency department or crisis team today.",
         AsamCriteria2023
     ),
-    rule!(
+    (
         "setting.inpatient.use_and_living",
         "use-and-overdose risk high AND living situation high",
         |f| f.risk(Area::UseAndOverdoseRisk) == Risk::High
@@ -553,15 +589,15 @@ pub static SETTING: &[Rule<LevelAsk>] = &[
         "A high risk of overdose or return to use together with a home situation that works against recovery: a residential program gives a safe place and support day and night while medication starts.",
         AsamCriteria2023
     ),
-    rule!(
+    (
         "setting.inpatient.sedative_withdrawal",
         "seizures or delirium tremens when stopping alcohol or benzodiazepines before",
-        |f| f.a.sedative_withdrawal_risk == Some(SedativeWithdrawalRisk::PastSeizuresOrDts),
+        |f| f.a.sedative_withdrawal_risk() == Some(SedativeWithdrawalRisk::PastSeizuresOrDts),
         LevelAsk::AtLeast(Level::Inpatient),
         "A dangerous withdrawal from alcohol or benzodiazepines before: the next one needs medical care day and night.",
         AsamAlcoholWithdrawal2020
     ),
-    rule!(
+    (
         "setting.intensive.use",
         "use-and-overdose risk high",
         |f| f.risk(Area::UseAndOverdoseRisk) == Risk::High,
@@ -569,7 +605,7 @@ pub static SETTING: &[Rule<LevelAsk>] = &[
         "A high risk of overdose or return to use: several sessions a week at the start, with medication.",
         AsamCriteria2023
     ),
-    rule!(
+    (
         "setting.intensive.living",
         "living situation high",
         |f| f.risk(Area::LivingSituation) == Risk::High,
@@ -577,7 +613,7 @@ pub static SETTING: &[Rule<LevelAsk>] = &[
         "No stable place to live, or no one to lean on: several sessions a week, with help on housing and support. A bed is not needed to start medication.",
         AsamCriteria2023
     ),
-    rule!(
+    (
         "setting.intensive.not_known",
         "use-and-overdose risk or living situation not known",
         |f| f.risk(Area::UseAndOverdoseRisk) == Risk::Unknown
@@ -586,7 +622,7 @@ pub static SETTING: &[Rule<LevelAsk>] = &[
         "Overdose history, returns to use, housing or support are not known yet, so the suggestion leans to more support until they are.",
         AsamCriteria2023
     ),
-    rule!(
+    (
         "setting.outpatient",
         "always",
         |_| true,
@@ -594,24 +630,26 @@ pub static SETTING: &[Rule<LevelAsk>] = &[
         "Regular visits with a clinician who can prescribe, while living at home: enough to start, with medication.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "setting.step_down",
         "just finished residential care, stable housing, support, no other drug use",
-        |f| f.a.completed_residential == Some(true)
-            && f.a.housing == Some(Housing::Stable)
+        |f| f.a.completed_residential() == Some(true)
+            && f.a.housing() == Some(Housing::Stable)
             && f.has_support()
-            && f.a.other_substances.as_ref().is_some_and(Vec::is_empty),
+            && f.a.other_substances().is_some_and(<[_]>::is_empty),
         LevelAsk::InsteadOfInpatient(Level::IntensiveOutpatient),
         "Just finished residential treatment, with stable housing, support and no other drug use: the next step is intensive outpatient care, not another residential stay.",
         Tip63
     ),
-];
+    ]
+}
 
 // ---------------------------------------------------------------------------------
 // Plan: first row that holds decides; notes add their reason.
 
-pub static PLAN: &[Rule<Then<(Plan, Option<MedicationKind>)>>] = &[
-    rule!(
+table! {
+    PLAN, plan_each: Then<(Plan, Option<MedicationKind>)> = [
+    (
         "plan.review",
         "no opioid use disorder indicated (0–1 criteria)",
         |f| f.severity == Severity::None,
@@ -619,7 +657,7 @@ pub static PLAN: &[Rule<Then<(Plan, Option<MedicationKind>)>>] = &[
         "No opioid use disorder is indicated: a clinician reviews the opioid use. Someone on prescribed opioids for pain is not tapered by default.",
         Cdc2022
     ),
-    rule!(
+    (
         "plan.pregnancy.naltrexone",
         "pregnant and already taking naltrexone",
         |f| f.pregnant() && f.on_naltrexone(),
@@ -627,7 +665,7 @@ pub static PLAN: &[Rule<Then<(Plan, Option<MedicationKind>)>>] = &[
         "Pregnant while taking naltrexone: it may be continued after talking it through with the prenatal and addiction clinicians; stopping it suddenly leaves no protection and low tolerance.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "plan.pregnancy",
         "pregnant, disorder indicated or severity not known",
         |f| f.pregnant(),
@@ -635,7 +673,7 @@ pub static PLAN: &[Rule<Then<(Plan, Option<MedicationKind>)>>] = &[
         "Pregnant: methadone or buprenorphine is recommended. Withdrawal or a taper in pregnancy often ends in a return to use and a risk of overdose.",
         Acog711
     ),
-    rule!(
+    (
         "plan.continue.agonist",
         "already on methadone, buprenorphine, slow-release oral morphine or injectable OAT",
         |f| f.on_agonist(),
@@ -643,7 +681,7 @@ pub static PLAN: &[Rule<Then<(Plan, Option<MedicationKind>)>>] = &[
         "Already on an opioid agonist medicine: keep taking it. Staying on it protects against overdose.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "plan.continue.naltrexone",
         "already on naltrexone",
         |f| f.on_naltrexone(),
@@ -651,7 +689,7 @@ pub static PLAN: &[Rule<Then<(Plan, Option<MedicationKind>)>>] = &[
         "Already on naltrexone: keep taking it, with naloxone close in case of a return to use.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "plan.no_medication",
         "every medicine declined",
         |f| f.a.declines_all_medication(),
@@ -659,15 +697,15 @@ pub static PLAN: &[Rule<Then<(Plan, Option<MedicationKind>)>>] = &[
         "Every medicine was declined, and that choice is respected: counselling and support, with the door to medication kept open. Without medication the risk of a fatal overdose is higher, so naloxone matters even more.",
         Tip63
     ),
-    rule!(
+    (
         "plan.antagonist",
         "methadone and buprenorphine declined, 7 or more days without opioids",
-        |f| f.a.declines_agonists() && f.a.days_since_last_use.is_some_and(|d| d >= 7),
+        |f| f.a.declines_agonists() && f.a.days_since_last_use().is_some_and(|d| d >= 7),
         Then::Is((Plan::Maintenance, Some(MedicationKind::Antagonist))),
         "Methadone and buprenorphine were declined and opioids were stopped at least a week ago: naltrexone, which blocks opioids, can protect against a return to use.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "plan.taper",
         "methadone and buprenorphine declined, still using or not known",
         |f| f.a.declines_agonists(),
@@ -675,7 +713,7 @@ pub static PLAN: &[Rule<Then<(Plan, Option<MedicationKind>)>>] = &[
         "Methadone and buprenorphine were declined, so the plan is a slow, supervised withdrawal, then naltrexone if wanted.",
         Tip63
     ),
-    rule!(
+    (
         "plan.maintenance",
         "otherwise",
         |_| true,
@@ -683,7 +721,7 @@ pub static PLAN: &[Rule<Then<(Plan, Option<MedicationKind>)>>] = &[
         "Methadone or buprenorphine, taken long term, most lowers the risk of overdose and death. Tapering later can be discussed.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "plan.note.taper_risk",
         "taper or no medication, with a high use-and-overdose risk",
         |f| matches!(f.plan, Plan::Taper | Plan::NoMedication)
@@ -692,7 +730,7 @@ pub static PLAN: &[Rule<Then<(Plan, Option<MedicationKind>)>>] = &[
         "This carries real added risk: most people who stop without medication return to use, and with low tolerance a return can be fatal. Naloxone at hand and close follow-up reduce the risk; maintenance stays open at any time.",
         Crism2024
     ),
-    rule!(
+    (
         "plan.note.taper_slow",
         "taper",
         |f| f.plan == Plan::Taper,
@@ -700,7 +738,7 @@ pub static PLAN: &[Rule<Then<(Plan, Option<MedicationKind>)>>] = &[
         "A withdrawal alone is not recommended; if it is chosen, slow and supervised is safest, with medication offered again at once if cravings return.",
         Crism2024
     ),
-    rule!(
+    (
         "plan.note.pregnancy_declined",
         "pregnant and methadone and buprenorphine declined",
         |f| f.pregnant() && f.a.declines_agonists() && !f.on_naltrexone(),
@@ -708,17 +746,19 @@ pub static PLAN: &[Rule<Then<(Plan, Option<MedicationKind>)>>] = &[
         "Methadone and buprenorphine were declined: worth talking through with the prenatal and addiction clinicians before deciding.",
         Acog711
     ),
-];
+    ]
+}
 
 // ---------------------------------------------------------------------------------
 // Medicines, in the order they are listed: for each, the first row that holds decides.
 
-pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
+table! {
+    MEDICATIONS, medications_each: (Med, Then<Listed>) = [
     // Methadone
-    rule!(
+    (
         "med.methadone.continue",
         "already on methadone",
-        |f| f.a.current_medication == Some(CurrentMedication::Methadone),
+        |f| f.a.current_medication() == Some(CurrentMedication::Methadone),
         (
             Med::Methadone,
             Then::Is(Listed::As(MedicationStatus::Continue))
@@ -726,7 +766,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Already on methadone: keep taking it and do not stop suddenly. If it is not working well enough, the dose can change.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.methadone.no_disorder",
         "no disorder indicated",
         |f| f.severity == Severity::None,
@@ -734,7 +774,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.methadone.declined",
         "methadone declined",
         |f| f.a.declines(Declined::Methadone),
@@ -745,10 +785,10 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Methadone was declined, and that is respected. It stays open: of all treatments it most lowers the risk of death.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.methadone.under_16",
         "under 16",
-        |f| f.a.age_group == Some(AgeGroup::Under16),
+        |f| f.a.age_group() == Some(AgeGroup::Under16),
         (
             Med::Methadone,
             Then::Is(Listed::As(MedicationStatus::Consider))
@@ -756,7 +796,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Under 16: only with a youth addiction specialist, and with consent rules that vary by state or province.",
         Aap2016
     ),
-    rule!(
+    (
         "med.methadone.on_other",
         "on another medicine for opioid use disorder",
         |f| f.on_agonist() || f.on_naltrexone(),
@@ -767,7 +807,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "An option to switch to if the current medicine is not working well enough.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.methadone.first_line",
         "agonist maintenance plan",
         |f| f.medication == Some(MedicationKind::Agonist),
@@ -778,7 +818,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "First-line, like buprenorphine: a full agonist taken once a day. With fentanyl, some people do better on methadone.",
         Crism2024
     ),
-    rule!(
+    (
         "med.methadone.other",
         "otherwise",
         |_| true,
@@ -789,7 +829,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "An option to discuss with a clinician.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.methadone.pregnancy",
         "pregnant",
         |f| f.pregnant(),
@@ -797,31 +837,31 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Recommended in pregnancy: it steadies the level of opioid; the baby may need care for withdrawal after birth, which is expected and treatable.",
         Acog711
     ),
-    rule!(
+    (
         "med.methadone.us",
         "in the US",
-        |f| f.a.country == Some(Country::Us),
+        |f| f.a.country() == Some(Country::Us),
         (Med::Methadone, Then::Note),
         "In the US it is given at certified opioid treatment programs. Since 2024 they may give take-home doses from the first weeks, on clinical judgement, and may not make medication depend on counselling.",
         Part8Rule2024
     ),
-    rule!(
+    (
         "med.methadone.ca",
         "in Canada",
-        |f| f.a.country == Some(Country::Ca),
+        |f| f.a.country() == Some(Country::Ca),
         (Med::Methadone, Then::Note),
         "In Canada a doctor or nurse practitioner prescribes it and a community pharmacy dispenses it, with doses taken there at first and take-home doses as things settle.",
         Crism2024
     ),
-    rule!(
+    (
         "med.methadone.country_unknown",
         "country not known",
-        |f| f.a.country.is_none(),
+        |f| f.a.country().is_none(),
         (Med::Methadone, Then::Note),
         "In the US it is given at certified opioid treatment programs; in Canada a doctor or nurse practitioner prescribes it and a pharmacy dispenses it.",
         Part8Rule2024
     ),
-    rule!(
+    (
         "med.methadone.sedatives",
         "alcohol or benzodiazepines as well",
         |f| f.uses_sedatives(),
@@ -830,10 +870,10 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         Fda2017Sedatives
     ),
     // Buprenorphine
-    rule!(
+    (
         "med.buprenorphine.continue",
         "already on buprenorphine",
-        |f| f.a.current_medication == Some(CurrentMedication::Buprenorphine),
+        |f| f.a.current_medication() == Some(CurrentMedication::Buprenorphine),
         (
             Med::Buprenorphine,
             Then::Is(Listed::As(MedicationStatus::Continue))
@@ -841,7 +881,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Already on buprenorphine: keep taking it and do not stop suddenly.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.buprenorphine.no_disorder",
         "no disorder indicated",
         |f| f.severity == Severity::None,
@@ -849,7 +889,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.buprenorphine.declined",
         "buprenorphine declined",
         |f| f.a.declines(Declined::Buprenorphine),
@@ -860,10 +900,10 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Buprenorphine was declined, and that is respected. It stays open if things change.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.buprenorphine.under_16",
         "under 16",
-        |f| f.a.age_group == Some(AgeGroup::Under16),
+        |f| f.a.age_group() == Some(AgeGroup::Under16),
         (
             Med::Buprenorphine,
             Then::Is(Listed::As(MedicationStatus::Consider))
@@ -871,7 +911,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Under 16: labelled from age 16, so only with a youth addiction specialist.",
         BuprenorphineLabel
     ),
-    rule!(
+    (
         "med.buprenorphine.on_other",
         "on another medicine for opioid use disorder",
         |f| f.on_agonist() || f.on_naltrexone(),
@@ -882,7 +922,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "An option to switch to if the current medicine is not working well enough.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.buprenorphine.first_line",
         "agonist maintenance plan",
         |f| f.medication == Some(MedicationKind::Agonist),
@@ -893,7 +933,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "First-line, like methadone: a film or tablet under the tongue, usually with naloxone added (buprenorphine-naloxone), prescribed in a clinic or by telehealth with take-home doses.",
         Crism2024
     ),
-    rule!(
+    (
         "med.buprenorphine.other",
         "otherwise",
         |_| true,
@@ -904,7 +944,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "An option to discuss with a clinician.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.buprenorphine.fentanyl_start",
         "fentanyl or counterfeit pills (or not known)",
         |f| f.fentanyl_possible(),
@@ -912,7 +952,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "After fentanyl, starting too soon can bring on sudden withdrawal: prescribers wait for clear withdrawal or use a low-dose start.",
         AsamHpso2023
     ),
-    rule!(
+    (
         "med.buprenorphine.pregnancy",
         "pregnant",
         |f| f.pregnant(),
@@ -920,7 +960,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Recommended in pregnancy; buprenorphine alone and buprenorphine-naloxone are both used. Someone already on one keeps taking it.",
         SamhsaPregnancy2018
     ),
-    rule!(
+    (
         "med.buprenorphine.sedatives",
         "alcohol or benzodiazepines as well",
         |f| f.uses_sedatives(),
@@ -929,10 +969,10 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         Fda2017Sedatives
     ),
     // Extended-release buprenorphine
-    rule!(
+    (
         "med.xr_buprenorphine.continue",
         "already on extended-release buprenorphine",
-        |f| f.a.current_medication == Some(CurrentMedication::ExtendedReleaseBuprenorphine),
+        |f| f.a.current_medication() == Some(CurrentMedication::ExtendedReleaseBuprenorphine),
         (
             Med::ExtendedReleaseBuprenorphine,
             Then::Is(Listed::As(MedicationStatus::Continue))
@@ -940,7 +980,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Already on extended-release buprenorphine: keep the injections on schedule.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.xr_buprenorphine.not_for",
         "no disorder, buprenorphine or injections declined, or under 18",
         |f| f.severity == Severity::None
@@ -954,13 +994,13 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "",
         ExtendedReleaseLabels
     ),
-    rule!(
+    (
         "med.xr_buprenorphine.fits",
         "buprenorphine suggested, and unstable housing, just released, or privacy needed",
         |f| f.status(Med::Buprenorphine) == Some(MedicationStatus::Suggested)
             && (f.housing_at_risk()
-                || f.a.recently_released == Some(true)
-                || f.a.needs_privacy == Some(true)),
+                || f.a.recently_released() == Some(true)
+                || f.a.needs_privacy() == Some(true)),
         (
             Med::ExtendedReleaseBuprenorphine,
             Then::Is(Listed::As(MedicationStatus::Suggested))
@@ -968,7 +1008,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "A monthly or weekly injection: no daily doses to keep safe or remember, which suits unstable housing, leaving jail or hospital, or wanting privacy.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.xr_buprenorphine.option",
         "buprenorphine suggested or taken",
         |f| matches!(
@@ -982,7 +1022,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "A monthly or weekly injection instead of daily doses, once buprenorphine is tolerated (adults).",
         ExtendedReleaseLabels
     ),
-    rule!(
+    (
         "med.xr_buprenorphine.otherwise",
         "otherwise",
         |_| true,
@@ -994,18 +1034,18 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         ExtendedReleaseLabels
     ),
     // Extended-release naltrexone (US)
-    rule!(
+    (
         "med.xr_naltrexone.canada",
         "in Canada",
-        |f| f.a.country == Some(Country::Ca),
+        |f| f.a.country() == Some(Country::Ca),
         (Med::ExtendedReleaseNaltrexone, Then::Is(Listed::NotListed)),
         "Not marketed in Canada (special access only).",
         HealthCanadaProducts
     ),
-    rule!(
+    (
         "med.xr_naltrexone.continue",
         "already on extended-release naltrexone",
-        |f| f.a.current_medication == Some(CurrentMedication::ExtendedReleaseNaltrexone),
+        |f| f.a.current_medication() == Some(CurrentMedication::ExtendedReleaseNaltrexone),
         (
             Med::ExtendedReleaseNaltrexone,
             Then::Is(Listed::As(MedicationStatus::Continue))
@@ -1013,7 +1053,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Already on the monthly naltrexone injection: keep it on schedule; protection fades near the end of each month.",
         NaltrexoneLabel
     ),
-    rule!(
+    (
         "med.xr_naltrexone.not_for",
         "no disorder, naltrexone or injections declined, or under 18",
         |f| f.severity == Severity::None
@@ -1024,7 +1064,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "",
         ExtendedReleaseLabels
     ),
-    rule!(
+    (
         "med.xr_naltrexone.pregnancy",
         "pregnant",
         |f| f.pregnant(),
@@ -1035,10 +1075,10 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Not started in pregnancy: starting it needs withdrawal first, which is not advised while pregnant.",
         Acog711
     ),
-    rule!(
+    (
         "med.xr_naltrexone.ready",
         "naltrexone is the plan and 7 or more days without opioids",
-        |f| f.naltrexone_is_the_option() && f.a.days_since_last_use.is_some_and(|d| d >= 7),
+        |f| f.naltrexone_is_the_option() && f.a.days_since_last_use().is_some_and(|d| d >= 7),
         (
             Med::ExtendedReleaseNaltrexone,
             Then::Is(Listed::As(MedicationStatus::Suggested))
@@ -1046,7 +1086,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "At least 7 days without opioids: a monthly injection that blocks opioids and helps prevent a return to use.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.xr_naltrexone.wait",
         "naltrexone is the plan, fewer than 7 days without opioids or not known",
         |f| f.naltrexone_is_the_option(),
@@ -1057,7 +1097,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Needs 7–10 days without short-acting opioids first, or it brings on sudden withdrawal.",
         NaltrexoneLabel
     ),
-    rule!(
+    (
         "med.xr_naltrexone.after_agonist",
         "on methadone or buprenorphine",
         |f| f.on_agonist(),
@@ -1068,7 +1108,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Switching to it means stopping methadone or buprenorphine first: up to 14 days, with a test dose, to avoid sudden withdrawal.",
         NaltrexoneLabel
     ),
-    rule!(
+    (
         "med.xr_naltrexone.alternative",
         "otherwise",
         |_| true,
@@ -1079,15 +1119,15 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "An alternative for people who want a non-opioid medicine; it needs 7–10 opioid-free days first.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.xr_naltrexone.country_unknown",
         "country not known",
-        |f| f.a.country.is_none(),
+        |f| f.a.country().is_none(),
         (Med::ExtendedReleaseNaltrexone, Then::Note),
         "In the US; in Canada only through Health Canada's special access.",
         HealthCanadaProducts
     ),
-    rule!(
+    (
         "med.xr_naltrexone.tolerance",
         "always",
         |_| true,
@@ -1096,10 +1136,10 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         NaltrexoneLabel
     ),
     // Naltrexone tablets
-    rule!(
+    (
         "med.naltrexone.continue",
         "already on naltrexone tablets",
-        |f| f.a.current_medication == Some(CurrentMedication::Naltrexone),
+        |f| f.a.current_medication() == Some(CurrentMedication::Naltrexone),
         (
             Med::Naltrexone,
             Then::Is(Listed::As(MedicationStatus::Continue))
@@ -1107,7 +1147,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Already on naltrexone: keep taking it, ideally with someone seeing each dose.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.naltrexone.not_for",
         "no disorder, or naltrexone declined",
         |f| f.severity == Severity::None || f.a.declines(Declined::Naltrexone),
@@ -1115,7 +1155,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.naltrexone.pregnancy",
         "pregnant",
         |f| f.pregnant(),
@@ -1126,12 +1166,12 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Not started in pregnancy: starting it needs withdrawal first, which is not advised while pregnant.",
         Acog711
     ),
-    rule!(
+    (
         "med.naltrexone.ready_canada",
         "in Canada, naltrexone is the plan and 7 or more days without opioids",
-        |f| f.a.country == Some(Country::Ca)
+        |f| f.a.country() == Some(Country::Ca)
             && f.naltrexone_is_the_option()
-            && f.a.days_since_last_use.is_some_and(|d| d >= 7),
+            && f.a.days_since_last_use().is_some_and(|d| d >= 7),
         (
             Med::Naltrexone,
             Then::Is(Listed::As(MedicationStatus::Suggested))
@@ -1139,10 +1179,10 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "At least 7 days without opioids: a daily tablet that blocks opioids (the form available in Canada). It works best when someone sees each dose taken.",
         Crism2018
     ),
-    rule!(
+    (
         "med.naltrexone.wait",
         "naltrexone is the plan, fewer than 7 days without opioids or not known",
-        |f| f.naltrexone_is_the_option() && f.a.days_since_last_use.is_none_or(|d| d < 7),
+        |f| f.naltrexone_is_the_option() && f.a.days_since_last_use().is_none_or(|d| d < 7),
         (
             Med::Naltrexone,
             Then::Is(Listed::As(MedicationStatus::NotYet))
@@ -1150,7 +1190,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Needs 7–10 days without short-acting opioids first, or it brings on sudden withdrawal.",
         NaltrexoneLabel
     ),
-    rule!(
+    (
         "med.naltrexone.after_agonist",
         "on methadone or buprenorphine",
         |f| f.on_agonist(),
@@ -1161,7 +1201,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Switching to it means stopping methadone or buprenorphine first: up to 14 days, with a test dose, to avoid sudden withdrawal.",
         NaltrexoneLabel
     ),
-    rule!(
+    (
         "med.naltrexone.supervised",
         "otherwise",
         |_| true,
@@ -1172,7 +1212,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Daily tablets work only when someone sees each dose taken; without that, they do little better than no medicine.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.naltrexone.tolerance",
         "always",
         |_| true,
@@ -1181,10 +1221,10 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         NaltrexoneLabel
     ),
     // Slow-release oral morphine (Canada)
-    rule!(
+    (
         "med.srom.continue",
         "already on slow-release oral morphine",
-        |f| f.a.current_medication == Some(CurrentMedication::SlowReleaseOralMorphine),
+        |f| f.a.current_medication() == Some(CurrentMedication::SlowReleaseOralMorphine),
         (
             Med::SlowReleaseOralMorphine,
             Then::Is(Listed::As(MedicationStatus::Continue))
@@ -1192,20 +1232,19 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Already on slow-release oral morphine: keep taking it; do not stop suddenly.",
         Crism2024
     ),
-    rule!(
+    (
         "med.srom.tried",
         "in Canada, disorder, not pregnant, agonists not declined, methadone or buprenorphine tried",
-        |f| f.a.country == Some(Country::Ca)
+        |f| f.a.country() == Some(Country::Ca)
             && f.severity != Severity::None
             && !f.pregnant()
             && !f.a.declines_agonists()
             && (f
                 .a
-                .prior_treatment
-                .as_ref()
+                .prior_treatment()
                 .is_some_and(|t| t.contains(&PriorTreatment::Medication))
                 || matches!(
-                    f.a.current_medication,
+                    f.a.current_medication(),
                     Some(CurrentMedication::Methadone | CurrentMedication::Buprenorphine)
                 )),
         (
@@ -1215,7 +1254,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "In Canada, once-daily slow-release oral morphine is an option when methadone or buprenorphine has been tried and did not suit.",
         Crism2024
     ),
-    rule!(
+    (
         "med.srom.otherwise",
         "otherwise",
         |_| true,
@@ -1224,10 +1263,10 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         Crism2024
     ),
     // Injectable OAT (Canada)
-    rule!(
+    (
         "med.ioat.continue",
         "already on injectable OAT",
-        |f| f.a.current_medication == Some(CurrentMedication::InjectableOat),
+        |f| f.a.current_medication() == Some(CurrentMedication::InjectableOat),
         (
             Med::InjectableOat,
             Then::Is(Listed::As(MedicationStatus::Continue))
@@ -1235,20 +1274,19 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Already on injectable OAT: keep going; it is open-ended, and any change is decided together.",
         CrismInjectable2019
     ),
-    rule!(
+    (
         "med.ioat.oral_did_not_hold",
         "in Canada, injecting, oral treatment tried, still using or not known",
-        |f| f.a.country == Some(Country::Ca)
-            && f.a.injects == Some(true)
+        |f| f.a.country() == Some(Country::Ca)
+            && f.a.injects() == Some(true)
             && f.severity != Severity::None
             && !f.pregnant()
             && (f
                 .a
-                .prior_treatment
-                .as_ref()
+                .prior_treatment()
                 .is_some_and(|t| t.contains(&PriorTreatment::Medication))
                 || f.on_agonist())
-            && f.a.days_since_last_use.is_none_or(|d| d < 7),
+            && f.a.days_since_last_use().is_none_or(|d| d < 7),
         (
             Med::InjectableOat,
             Then::Is(Listed::As(MedicationStatus::Consider))
@@ -1256,7 +1294,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Still injecting although oral treatment was tried: in parts of Canada, supervised injectable treatment with hydromorphone or diacetylmorphine is an option.",
         CrismInjectable2019
     ),
-    rule!(
+    (
         "med.ioat.otherwise",
         "otherwise",
         |_| true,
@@ -1265,10 +1303,10 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         CrismInjectable2019
     ),
     // Lofexidine (US)
-    rule!(
+    (
         "med.lofexidine.taper",
         "taper, in the US or country not known, not pregnant",
-        |f| f.plan == Plan::Taper && f.a.country != Some(Country::Ca) && !f.pregnant(),
+        |f| f.plan == Plan::Taper && f.a.country() != Some(Country::Ca) && !f.pregnant(),
         (
             Med::Lofexidine,
             Then::Is(Listed::As(MedicationStatus::Consider))
@@ -1276,7 +1314,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "A non-opioid medicine that eases withdrawal symptoms when stopping opioids (not approved in Canada).",
         HealthCanadaProducts
     ),
-    rule!(
+    (
         "med.lofexidine.otherwise",
         "otherwise",
         |_| true,
@@ -1285,7 +1323,7 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         HealthCanadaProducts
     ),
     // Naloxone
-    rule!(
+    (
         "med.naloxone",
         "always",
         |_| true,
@@ -1296,23 +1334,24 @@ pub static MEDICATIONS: &[Rule<(Med, Then<Listed>)>] = &[
         "Everyone who uses opioids, and the people around them, should carry naloxone: it reverses an opioid overdose.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.naloxone.us",
         "in the US",
-        |f| f.a.country == Some(Country::Us),
+        |f| f.a.country() == Some(Country::Us),
         (Med::Naloxone, Then::Note),
         "In the US, naloxone nasal spray is sold without a prescription.",
         AsamNpg2020
     ),
-    rule!(
+    (
         "med.naloxone.ca",
         "in Canada",
-        |f| f.a.country == Some(Country::Ca),
+        |f| f.a.country() == Some(Country::Ca),
         (Med::Naloxone, Then::Note),
         "In Canada, free naloxone kits are available at most pharmacies without a prescription.",
         HealthCanadaProducts
     ),
-];
+    ]
+}
 
 // ---------------------------------------------------------------------------------
 // Alerts, most urgent first: every row that holds is shown.
@@ -1321,7 +1360,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
     rule!(
         "alert.medical_urgent",
         "urgent medical signs",
-        |f| f.a.medical_urgent == Some(true),
+        |f| f.a.medical_urgent() == Some(true),
         AlertCode::MedicalUrgent,
         "Go to an emergency department today: fever with wounds, spreading redness, chest pain, trouble breathing or confusion need a doctor now. Medication for opioid use can be started there too.",
         AsamNpg2020
@@ -1329,7 +1368,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
     rule!(
         "alert.suicide_risk",
         "thoughts of suicide or of overdosing on purpose",
-        |f| f.a.suicidal_thoughts == Some(true),
+        |f| f.a.suicidal_thoughts() == Some(true),
         AlertCode::SuicideRisk,
         "Thoughts of suicide: call or text 988 now (9-8-8 in Canada), or go to an emergency department. If life is in danger right now, call 911.",
         Lifeline988
@@ -1338,7 +1377,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
         "alert.recent_overdose",
         "an overdose in the past year",
         |f| matches!(
-            f.a.overdoses_past_year,
+            f.a.overdoses_past_year(),
             Some(Overdoses::One | Overdoses::Several)
         ),
         AlertCode::RecentOverdose,
@@ -1356,7 +1395,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
     rule!(
         "alert.never_use_alone.us",
         "still using or not known, in the US",
-        |f| f.still_using() && f.a.country == Some(Country::Us),
+        |f| f.still_using() && f.a.country() == Some(Country::Us),
         AlertCode::NeverUseAlone,
         "While still using: never use alone. The Never Use Alone line (1-800-484-3731) stays on the phone and sends help if you stop answering. Test strips show fentanyl or xylazine in a supply; start with a small amount, and smoking is less risky than injecting.",
         NeverUseAlone
@@ -1364,7 +1403,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
     rule!(
         "alert.never_use_alone.ca",
         "still using or not known, in Canada",
-        |f| f.still_using() && f.a.country == Some(Country::Ca),
+        |f| f.still_using() && f.a.country() == Some(Country::Ca),
         AlertCode::NeverUseAlone,
         "While still using: never use alone. The National Overdose Response Service (1-888-688-6677) stays on the phone and sends help if you stop answering. Drug-checking services and test strips show what is in a supply; start with a small amount, and smoking is less risky than injecting.",
         NeverUseAlone
@@ -1372,7 +1411,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
     rule!(
         "alert.never_use_alone.both",
         "still using or not known, country not known",
-        |f| f.still_using() && f.a.country.is_none(),
+        |f| f.still_using() && f.a.country().is_none(),
         AlertCode::NeverUseAlone,
         "While still using: never use alone. A line stays on the phone and sends help if you stop answering: Never Use Alone (US) 1-800-484-3731, National Overdose Response Service (Canada) 1-888-688-6677. Test strips and drug checking show what is in a supply; start with a small amount.",
         NeverUseAlone
@@ -1380,10 +1419,10 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
     rule!(
         "alert.overdose_after_abstinence",
         "7 or more days without opioids, a taper, just released, or just finished residential care",
-        |f| f.a.days_since_last_use.is_some_and(|d| d >= 7)
+        |f| f.a.days_since_last_use().is_some_and(|d| d >= 7)
             || f.plan == Plan::Taper
-            || f.a.recently_released == Some(true)
-            || f.a.completed_residential == Some(true),
+            || f.a.recently_released() == Some(true)
+            || f.a.completed_residential() == Some(true),
         AlertCode::OverdoseAfterAbstinence,
         "After days or weeks without opioids (a taper, detox, jail, prison or a residential stay), tolerance is low: the old amount can be fatal. Keep naloxone close and never use alone.",
         ReleaseFromPrison2007
@@ -1391,7 +1430,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
     rule!(
         "alert.start_today.us",
         "medication indicated and not yet taken, in the US",
-        |f| f.start_today() && f.a.country == Some(Country::Us),
+        |f| f.start_today() && f.a.country() == Some(Country::Us),
         AlertCode::StartToday,
         "Medication can usually start today: at an emergency department, a bridge clinic, by telehealth or at an opioid treatment program. Nobody needs to wait for a bed or a program without it.",
         AsamNpg2020
@@ -1399,7 +1438,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
     rule!(
         "alert.start_today.ca",
         "medication indicated and not yet taken, in Canada",
-        |f| f.start_today() && f.a.country == Some(Country::Ca),
+        |f| f.start_today() && f.a.country() == Some(Country::Ca),
         AlertCode::StartToday,
         "Medication can usually start today: at an emergency department, a rapid-access addiction clinic, by virtual care, or with a family doctor or nurse practitioner. Nobody needs to wait for a bed or a program without it.",
         Crism2024
@@ -1407,7 +1446,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
     rule!(
         "alert.start_today.both",
         "medication indicated and not yet taken, country not known",
-        |f| f.start_today() && f.a.country.is_none(),
+        |f| f.start_today() && f.a.country().is_none(),
         AlertCode::StartToday,
         "Medication can usually start today: at an emergency department, a walk-in or bridge clinic, or by telehealth. Nobody needs to wait for a bed or a program without it.",
         AsamNpg2020
@@ -1417,7 +1456,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
         "buprenorphine suggested, fentanyl or counterfeit pills (or not known), last use under 3 days ago or not known",
         |f| f.status(Med::Buprenorphine) == Some(MedicationStatus::Suggested)
             && f.fentanyl_possible()
-            && f.a.days_since_last_use.is_none_or(|d| d < 3),
+            && f.a.days_since_last_use().is_none_or(|d| d < 3),
         AlertCode::BuprenorphineStart,
         "Starting buprenorphine after fentanyl: too soon can bring on sudden, severe withdrawal. Prescribers usually wait until withdrawal is clearly under way (moderate on the COWS scale), or use a low-dose start that overlaps with current use. If sudden withdrawal happens, call the prescriber or go to an emergency department: it can be treated, often with more buprenorphine. Using fentanyl on top does not help.",
         AsamHpso2023
@@ -1426,7 +1465,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
         "alert.sedative_withdrawal",
         "heavy daily drinking or benzodiazepines, or past seizures or delirium tremens",
         |f| matches!(
-            f.a.sedative_withdrawal_risk,
+            f.a.sedative_withdrawal_risk(),
             Some(SedativeWithdrawalRisk::DailyHeavy | SedativeWithdrawalRisk::PastSeizuresOrDts)
         ),
         AlertCode::SedativeWithdrawal,
@@ -1452,7 +1491,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
     rule!(
         "alert.injection_risks",
         "injects",
-        |f| f.a.injects == Some(true),
+        |f| f.a.injects() == Some(true),
         AlertCode::InjectionRisks,
         "Injecting: use new sterile supplies every time (syringe services programs give them free). Get wounds seen early, especially with xylazine, which causes wounds that need care. Ask about HIV prevention (PrEP), vaccines, and testing: hepatitis C can be cured.",
         CdcXylazine
@@ -1462,8 +1501,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
         "stimulants as well",
         |f| f
             .a
-            .other_substances
-            .as_ref()
+            .other_substances()
             .is_some_and(|s| s.contains(&Substance::Stimulants)),
         AlertCode::StimulantFentanyl,
         "Cocaine, crack and meth are often mixed with fentanyl: test strips, naloxone and never using alone apply to them too.",
@@ -1472,7 +1510,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
     rule!(
         "alert.naltrexone_wait",
         "naltrexone is the plan and fewer than 7 days without opioids (or not known)",
-        |f| f.naltrexone_is_the_option() && f.a.days_since_last_use.is_none_or(|d| d < 7),
+        |f| f.naltrexone_is_the_option() && f.a.days_since_last_use().is_none_or(|d| d < 7),
         AlertCode::NaltrexoneWait,
         "Naltrexone must wait until 7–10 days after the last opioid (up to 14 after methadone or buprenorphine); starting sooner brings on sudden, severe withdrawal.",
         NaltrexoneLabel
@@ -1481,7 +1519,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
         "alert.crisis_support",
         "a mental-health condition, or struggling",
         |f| f.has_mental_health()
-            || f.a.mental_health_status == Some(MentalHealthStatus::Struggling),
+            || f.a.mental_health_status() == Some(MentalHealthStatus::Struggling),
         AlertCode::CrisisSupport,
         "If things feel like too much, or thoughts of suicide come, call or text 988 (9-8-8 in Canada) at any time, or 911 in an emergency.",
         Lifeline988
@@ -1504,7 +1542,7 @@ pub static THERAPIES: &[Rule<&'static str>] = &[
         "therapy.dual_diagnosis",
         "a mental-health condition, or struggling",
         |f| f.has_mental_health()
-            || f.a.mental_health_status == Some(MentalHealthStatus::Struggling),
+            || f.a.mental_health_status() == Some(MentalHealthStatus::Struggling),
         "dual-diagnosis-treatment",
         "One team treating mental health and opioid use together works better than separate care.",
         AsamNpg2020
@@ -1514,11 +1552,10 @@ pub static THERAPIES: &[Rule<&'static str>] = &[
         "stimulants, or earlier returns to use",
         |f| f
             .a
-            .other_substances
-            .as_ref()
+            .other_substances()
             .is_some_and(|s| s.contains(&Substance::Stimulants))
-            || f.a.relapse_history == Some(true)
-            || f.a.quit_attempts == Some(QuitAttempts::Several),
+            || f.a.relapse_history() == Some(true)
+            || f.a.quit_attempts() == Some(QuitAttempts::Several),
         "contingency-management",
         "Small rewards for drug-free tests: strong evidence, especially with stimulant use or earlier returns to use.",
         Crism2024
@@ -1526,7 +1563,7 @@ pub static THERAPIES: &[Rule<&'static str>] = &[
     rule!(
         "therapy.motivational_interviewing",
         "unsure or not ready, or not known",
-        |f| f.a.readiness != Some(Readiness::WantsHelpNow),
+        |f| f.a.readiness() != Some(Readiness::WantsHelpNow),
         "motivational-interviewing",
         "Helps a person weigh change in their own words when they are unsure or just starting.",
         Tip63
@@ -1594,10 +1631,9 @@ pub static SUPPORT: &[Rule<&'static str>] = &[
         "support.case_management.care",
         "medical problems or caregiving, housing stable",
         |f| !f.housing_at_risk()
-            && (f.a.medical_conditions == Some(true)
+            && (f.a.medical_conditions() == Some(true)
                 || f.a
-                    .responsibilities
-                    .as_ref()
+                    .responsibilities()
                     .is_some_and(|r| r.contains(&super::answers::Responsibility::Caregiving))),
         "case-management",
         "A case manager can coordinate medical care, caregiving duties and treatment.",
@@ -1606,8 +1642,8 @@ pub static SUPPORT: &[Rule<&'static str>] = &[
     rule!(
         "support.telehealth",
         "privacy needed or work, school or caregiving",
-        |f| f.a.needs_privacy == Some(true)
-            || f.a.responsibilities.as_ref().is_some_and(|r| !r.is_empty()),
+        |f| f.a.needs_privacy() == Some(true)
+            || f.a.responsibilities().is_some_and(|r| !r.is_empty()),
         "telehealth",
         "Visits by phone or video keep treatment private and fit around work, school or caregiving.",
         Tip63
@@ -1615,7 +1651,7 @@ pub static SUPPORT: &[Rule<&'static str>] = &[
     rule!(
         "support.aftercare",
         "residential care now or just finished",
-        |f| f.a.completed_residential == Some(true) || f.level == Level::Inpatient,
+        |f| f.a.completed_residential() == Some(true) || f.level == Level::Inpatient,
         "aftercare",
         "Residential care is a start: a plan for what follows, with medication, keeps the progress going.",
         Tip63
@@ -1623,7 +1659,7 @@ pub static SUPPORT: &[Rule<&'static str>] = &[
     rule!(
         "support.relapse_plan",
         "a return to use before, or a taper",
-        |f| f.a.relapse_history == Some(true) || f.plan == Plan::Taper,
+        |f| f.a.relapse_history() == Some(true) || f.plan == Plan::Taper,
         "relapse-prevention-plan",
         "A written plan for cravings and risky moments, shared with someone trusted.",
         Tip63
@@ -1631,7 +1667,7 @@ pub static SUPPORT: &[Rule<&'static str>] = &[
     rule!(
         "support.nar_anon",
         "some or strong support, or a family member calling",
-        |f| f.has_support() || f.a.caller == Some(Caller::FamilyOrFriend),
+        |f| f.has_support() || f.a.caller() == Some(Caller::FamilyOrFriend),
         "nar-anon",
         "For family members: support from others who love someone with an addiction.",
         Tip63
@@ -1639,7 +1675,7 @@ pub static SUPPORT: &[Rule<&'static str>] = &[
     rule!(
         "support.loved_one",
         "some or strong support, or a family member calling",
-        |f| f.has_support() || f.a.caller == Some(Caller::FamilyOrFriend),
+        |f| f.has_support() || f.a.caller() == Some(Caller::FamilyOrFriend),
         "supporting-a-loved-one",
         "For family members: how to help without enabling, and how to look after yourself.",
         Tip63
@@ -1660,8 +1696,8 @@ pub static TALKING_POINTS: &[Rule<Said>] = &[
     rule!(
         "talk.urgent.suicide",
         "thoughts of suicide, or a mental-health crisis",
-        |f| f.a.suicidal_thoughts == Some(true)
-            || f.a.mental_health_status == Some(MentalHealthStatus::Crisis),
+        |f| f.a.suicidal_thoughts() == Some(true)
+            || f.a.mental_health_status() == Some(MentalHealthStatus::Crisis),
         said(
             "What you're going through right now matters most. Please call or text 988 now, or go to the nearest emergency department. I can stay on the line while you do.",
             "What they're going through right now matters most. Please call or text 988 with them now, or take them to the nearest emergency department. If they are in danger right now, call 911."
@@ -1672,7 +1708,7 @@ pub static TALKING_POINTS: &[Rule<Said>] = &[
     rule!(
         "talk.urgent.medical",
         "urgent medical signs",
-        |f| f.a.medical_urgent == Some(true),
+        |f| f.a.medical_urgent() == Some(true),
         said(
             "The signs you describe need a doctor today. Please go to an emergency department now; they can start medicine for opioid use there too.",
             "The signs you describe need a doctor today. Please help them get to an emergency department now; they can start medicine for opioid use there too."
@@ -1795,7 +1831,7 @@ pub static TALKING_POINTS: &[Rule<Said>] = &[
     rule!(
         "talk.naloxone.us",
         "in the US",
-        |f| f.a.country == Some(Country::Us),
+        |f| f.a.country() == Some(Country::Us),
         said(
             "Please keep naloxone, also called Narcan, at home, and show someone close to you how to use it. It can reverse an overdose. You can buy it at a pharmacy without a prescription.",
             "Please keep naloxone, also called Narcan, at home, and learn how to use it. It can reverse an overdose. You can buy it at a pharmacy without a prescription."
@@ -1806,7 +1842,7 @@ pub static TALKING_POINTS: &[Rule<Said>] = &[
     rule!(
         "talk.naloxone.ca",
         "in Canada",
-        |f| f.a.country == Some(Country::Ca),
+        |f| f.a.country() == Some(Country::Ca),
         said(
             "Please keep a naloxone kit at home, and show someone close to you how to use it. It can reverse an overdose. Most pharmacies give kits free, without a prescription.",
             "Please keep a naloxone kit at home, and learn how to use it. It can reverse an overdose. Most pharmacies give kits free, without a prescription."
@@ -1817,7 +1853,7 @@ pub static TALKING_POINTS: &[Rule<Said>] = &[
     rule!(
         "talk.naloxone.both",
         "country not known",
-        |f| f.a.country.is_none(),
+        |f| f.a.country().is_none(),
         said(
             "Please keep naloxone, also called Narcan, at home, and show someone close to you how to use it. It can reverse an overdose. Pharmacies have it without a prescription.",
             "Please keep naloxone, also called Narcan, at home, and learn how to use it. It can reverse an overdose. Pharmacies have it without a prescription."
@@ -1850,7 +1886,7 @@ pub static TALKING_POINTS: &[Rule<Said>] = &[
     rule!(
         "talk.find_care.us",
         "in the US",
-        |f| f.a.country == Some(Country::Us),
+        |f| f.a.country() == Some(Country::Us),
         said(
             "You can call the free SAMHSA helpline at 1-800-662-4357 any time, day or night, to find treatment near you.",
             "You can call the free SAMHSA helpline at 1-800-662-4357 any time, day or night, to find treatment near them, and it helps families too."
@@ -1861,7 +1897,7 @@ pub static TALKING_POINTS: &[Rule<Said>] = &[
     rule!(
         "talk.find_care.ca",
         "in Canada",
-        |f| f.a.country == Some(Country::Ca),
+        |f| f.a.country() == Some(Country::Ca),
         said(
             "The free lines listed with this result can help you find treatment where you live, and if things ever feel like too much, you can call or text 9-8-8 any time.",
             "The free lines listed with this result can help find treatment where they live, and if things ever feel like too much, for them or for you, you can call or text 9-8-8 any time."
@@ -1872,7 +1908,7 @@ pub static TALKING_POINTS: &[Rule<Said>] = &[
     rule!(
         "talk.find_care.both",
         "country not known",
-        |f| f.a.country.is_none(),
+        |f| f.a.country().is_none(),
         said(
             "The free lines listed with this result can help you find treatment, any time, day or night.",
             "The free lines listed with this result can help find treatment for them, any time, day or night, and they help families too."

@@ -11,6 +11,9 @@ use crate::assessment::{Answers, Evaluation};
 pub struct SavedAssessment {
     pub id: String,
     pub answers: Answers,
+    /// The answers document exactly as stored: the API returns it as it was saved, in
+    /// its own format.
+    pub answers_document: serde_json::Value,
     pub result: Evaluation,
     pub rules_version: String,
     pub content_version: String,
@@ -23,7 +26,12 @@ pub struct SavedAssessment {
 /// The shape of the answers and result documents this release stores. A release that
 /// changes them raises this and keeps reading every earlier format, so a saved
 /// assessment always shows exactly what was computed when it was saved.
-pub const ASSESSMENT_FORMAT: i64 = 1;
+///
+/// - 1: the first release (2026-11).
+/// - 2: engine v2 (2026-12): 16 more answer fields; results add the six areas, the
+///   plan's medicine, talking points and the rules that fired. Format 1 documents read
+///   as they are: every new field is optional.
+pub const ASSESSMENT_FORMAT: i64 = 2;
 
 /// 128 random bits from the operating system, URL-safe: unguessable, so the id is
 /// the only key anyone needs, and no account or name is ever asked for.
@@ -78,6 +86,8 @@ pub async fn insert(
     Ok(SavedAssessment {
         id,
         answers: answers.clone(),
+        answers_document: serde_json::from_str(&answers_json)
+            .map_err(|e| sqlx::Error::Decode(e.into()))?,
         result: result.clone(),
         rules_version: result.rules_version.clone(),
         content_version: content_version.to_string(),
@@ -107,7 +117,7 @@ pub async fn find(
     .fetch_optional(pool)
     .await?;
     let Some(row) = row else { return Ok(None) };
-    if row.format != ASSESSMENT_FORMAT {
+    if row.format > ASSESSMENT_FORMAT {
         // Written by a later release: refuse rather than misread it.
         return Err(sqlx::Error::Decode(
             format!(
@@ -120,6 +130,8 @@ pub async fn find(
     Ok(Some(SavedAssessment {
         id: row.id,
         answers: serde_json::from_str(&row.answers).map_err(|e| sqlx::Error::Decode(e.into()))?,
+        answers_document: serde_json::from_str(&row.answers)
+            .map_err(|e| sqlx::Error::Decode(e.into()))?,
         result: serde_json::from_str(&row.result).map_err(|e| sqlx::Error::Decode(e.into()))?,
         rules_version: row.rules_version,
         content_version: row.content_version,

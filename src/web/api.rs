@@ -309,13 +309,15 @@ async fn create_assessment(
 #[derive(Serialize, ToSchema)]
 pub struct AssessmentRecord {
     pub id: String,
-    /// The shape `answers` and `result` were stored in (1 for every release so far).
+    /// The shape `answers` and `result` were stored in: 1 (before December 2026) or 2.
     pub format: i64,
     /// UTC, `YYYY-MM-DDTHH:MM:SSZ`.
     pub created_at: String,
     pub rules_version: String,
     pub content_version: String,
-    pub answers: Answers,
+    /// The answers as they were saved.
+    #[schema(value_type = Answers)]
+    pub answers: serde_json::Value,
     /// The result as it was computed when saved.
     pub result: Evaluation,
 }
@@ -328,7 +330,7 @@ impl From<SavedAssessment> for AssessmentRecord {
             created_at: s.created_at,
             rules_version: s.rules_version,
             content_version: s.content_version,
-            answers: s.answers,
+            answers: s.answers_document,
             result: s.result,
         }
     }

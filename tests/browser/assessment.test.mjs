@@ -100,7 +100,7 @@ test('intake staff complete the questionnaire by keyboard alone, go back, change
   assert.match(text, /Safety first/);
   assert.match(text, /depression|mental-health/i, 'the changed answer shaped the result');
   assert.doesNotMatch(text, /anxiety/i);
-  assert.match(text, /Not yet/, 'naltrexone waits: 3 days since last use');
+  assert.match(text, /can usually start today/, 'medication can start now, whatever the setting');
   assert.match(text, /What to ask next/);
   assert.match(text, /Talking points/);
   await axe(page, 'result', problems);
