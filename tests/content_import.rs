@@ -143,6 +143,26 @@ fn breakages() -> Vec<Breakage> {
             },
             "front matter",
         ),
+        (
+            "unknown province on a helpline",
+            "helplines/connexontario.toml",
+            |d| {
+                edit(d, "helplines/connexontario.toml", |t| {
+                    set_line(t, "provinces", "provinces = [\"ont\"]")
+                })
+            },
+            "provinces",
+        ),
+        (
+            "provinces on a US helpline",
+            "helplines/samhsa-national-helpline.toml",
+            |d| {
+                edit(d, "helplines/samhsa-national-helpline.toml", |t| {
+                    set_line(t, "country", "country = \"us\"\nprovinces = [\"on\"]")
+                })
+            },
+            "provinces",
+        ),
     ]
 }
 

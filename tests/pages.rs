@@ -265,6 +265,54 @@ async fn helplines_are_grouped_by_country_with_dialable_numbers() {
 }
 
 #[tokio::test]
+async fn provincial_lines_are_listed_under_their_province_after_the_national_ones() {
+    let page = TestApp::new().await.get("/helplines").await;
+    let body = &page.body;
+    let at = |needle: &str| {
+        body.find(needle)
+            .unwrap_or_else(|| panic!("the page has {needle}"))
+    };
+    let canada = at("<h2 id=\"ca\">Canada</h2>");
+    let by_province =
+        at("id=\"ca-provinces\" class=\"group-heading\">By province or territory</h3>");
+    let ontario = at("<h4 id=\"ca-on\">Ontario</h4>");
+    let connex = at("<h5>ConnexOntario</h5>");
+    // National lines first, then the provinces: 9-8-8 and Hope for Wellness come
+    // before the subheading, ConnexOntario after Ontario's heading.
+    assert!(canada < at("9-8-8: Suicide Crisis Helpline (Canada)"));
+    assert!(at("<h3>Hope for Wellness Help Line</h3>") < by_province);
+    assert!(canada < by_province && by_province < ontario && ontario < connex);
+    assert!(body[connex..].contains("href=\"tel:+18665312600\""));
+    // ...and before the next province's heading, so it sits under Ontario alone.
+    let next_heading = body[ontario + 1..]
+        .find("<h4")
+        .map_or(body.len(), |i| i + ontario + 1);
+    assert!(
+        connex < next_heading,
+        "ConnexOntario is listed under Ontario"
+    );
+    // Other provinces' lines are under theirs, and none is a national line.
+    for (heading, line) in [
+        ("<h4 id=\"ca-bc\">British Columbia</h4>", "1-800-663-1441"),
+        ("<h4 id=\"ca-mb\">Manitoba</h4>", "1-855-662-6605"),
+        ("<h4 id=\"ca-qc\">Quebec</h4>", "1-800-265-2626"),
+    ] {
+        assert!(at(heading) < at(line), "{line} under {heading}");
+        assert!(by_province < at(line), "{line} is not listed as national");
+    }
+    // Headings never skip a level on the way down, and the contents list links to
+    // each province's section.
+    let mut level = 1;
+    for (i, _) in body.match_indices("<h") {
+        if let Ok(next) = body[i + 2..i + 3].parse::<u32>() {
+            assert!(next <= level + 1, "h{level} followed by h{next}");
+            level = next;
+        }
+    }
+    assert!(body.contains("href=\"#ca-on\">Ontario</a>"));
+}
+
+#[tokio::test]
 async fn the_stylesheet_has_a_hashed_url_a_long_cache_life_and_is_compressed() {
     let app = TestApp::new().await;
     let home = app.get("/").await;

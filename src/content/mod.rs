@@ -15,7 +15,7 @@ pub use parse::{ContentError, parse_helpline, parse_item};
 /// The shape of the content documents stored in SQLite (`Treatment`, `Helpline` as
 /// JSON). Raise it with any change to those types: a database written with another
 /// format has its content imported again at start-up instead of failing to load.
-pub const CONTENT_FORMAT: i64 = 1;
+pub const CONTENT_FORMAT: i64 = 2;
 
 use serde::{Deserialize, Serialize};
 
@@ -266,12 +266,42 @@ impl Country {
     }
 }
 
+/// Canada's provinces and territories: the codes helpline files use, with the names
+/// shown on the site, in the order of the names.
+pub const PROVINCES: [(&str, &str); 13] = [
+    ("ab", "Alberta"),
+    ("bc", "British Columbia"),
+    ("mb", "Manitoba"),
+    ("nb", "New Brunswick"),
+    ("nl", "Newfoundland and Labrador"),
+    ("nt", "Northwest Territories"),
+    ("ns", "Nova Scotia"),
+    ("nu", "Nunavut"),
+    ("on", "Ontario"),
+    ("pe", "Prince Edward Island"),
+    ("qc", "Quebec"),
+    ("sk", "Saskatchewan"),
+    ("yt", "Yukon"),
+];
+
+/// The full name of a province or territory, from its code (`on` → Ontario).
+pub fn province_name(code: &str) -> Option<&'static str> {
+    PROVINCES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, name)| *name)
+}
+
 /// A phone, text or web service people can reach for help.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Helpline {
     pub slug: String,
     pub name: String,
     pub country: Country,
+    /// Canadian provinces and territories the line serves, by code ([`PROVINCES`]).
+    /// Empty: the whole country. Documents stored before the field existed read as empty.
+    #[serde(default)]
+    pub provinces: Vec<String>,
     pub purpose: String,
     pub phone: Option<String>,
     /// A number to send a text message to.
@@ -299,6 +329,17 @@ impl Helpline {
 
     pub fn tty_href(&self) -> Option<String> {
         self.tty.as_deref().map(tel_href)
+    }
+
+    /// Whether someone in `province` (a code such as `on`) can use the line: true for
+    /// lines that serve the whole country.
+    pub fn serves_province(&self, province: &str) -> bool {
+        self.provinces.is_empty() || self.provinces.iter().any(|p| p == province)
+    }
+
+    /// Whether the line serves only some provinces or territories.
+    pub fn is_provincial(&self) -> bool {
+        !self.provinces.is_empty()
     }
 }
 
@@ -332,6 +373,56 @@ mod tests {
         ] {
             assert_eq!(tel_href(number), href, "{number}");
         }
+    }
+
+    #[test]
+    fn provincial_lines_serve_their_provinces_and_national_lines_everyone() {
+        let line = |provinces: &[&str]| Helpline {
+            slug: "x".into(),
+            name: "X".into(),
+            country: Country::Ca,
+            provinces: provinces.iter().map(|p| p.to_string()).collect(),
+            purpose: "Help.".into(),
+            phone: Some("1-800-000-0000".into()),
+            text: None,
+            tty: None,
+            url: None,
+            hours: "24/7".into(),
+            languages: vec![],
+            emergency: false,
+            order: 0,
+            sources: vec![],
+            file: "helplines/x.toml".into(),
+        };
+        let national = line(&[]);
+        assert!(!national.is_provincial());
+        assert!(national.serves_province("on") && national.serves_province("yt"));
+        let maritimes = line(&["nb", "ns"]);
+        assert!(maritimes.is_provincial());
+        assert!(maritimes.serves_province("ns") && !maritimes.serves_province("on"));
+    }
+
+    #[test]
+    fn documents_stored_before_provinces_read_as_national() {
+        let stored = r#"{"slug":"x","name":"X","country":"ca","purpose":"Help.","phone":null,
+            "text":null,"tty":null,"url":"https://example.org/","hours":"24/7","languages":[],
+            "emergency":false,"order":0,"sources":[],"file":"helplines/x.toml"}"#;
+        let h: Helpline = serde_json::from_str(stored).unwrap();
+        assert!(h.provinces.is_empty() && h.serves_province("qc"));
+    }
+
+    #[test]
+    fn every_province_has_a_name() {
+        assert_eq!(province_name("on"), Some("Ontario"));
+        assert_eq!(province_name("ON"), None);
+        let mut codes: Vec<_> = PROVINCES.iter().map(|(c, _)| *c).collect();
+        codes.sort_unstable();
+        assert_eq!(
+            codes,
+            [
+                "ab", "bc", "mb", "nb", "nl", "ns", "nt", "nu", "on", "pe", "qc", "sk", "yt"
+            ]
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Category, Comparison, Country, Evidence, Helpline, Source, Treatment};
+use super::{Category, Comparison, Country, Evidence, Helpline, PROVINCES, Source, Treatment};
 
 /// A problem in one content file, precise enough for a clinician to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -72,6 +72,8 @@ struct RawHelpline {
     slug: Spanned<String>,
     name: Spanned<String>,
     country: Spanned<String>,
+    #[serde(default)]
+    provinces: Option<Spanned<Vec<Spanned<String>>>>,
     purpose: Spanned<String>,
     #[serde(default)]
     phone: String,
@@ -180,6 +182,49 @@ impl<'a> Report<'a> {
                 title: source.title.get_ref().trim().to_string(),
                 url: source.url.get_ref().trim().to_string(),
             });
+        }
+        out
+    }
+
+    /// A helpline's provinces: known codes, each once, and only on a Canadian line.
+    fn check_provinces(
+        &mut self,
+        provinces: Option<&Spanned<Vec<Spanned<String>>>>,
+        country: Option<Country>,
+    ) -> Vec<String> {
+        let Some(provinces) = provinces else {
+            return Vec::new();
+        };
+        if !provinces.get_ref().is_empty() && country.is_some_and(|c| c != Country::Ca) {
+            self.at(
+                Some(provinces.span()),
+                "provinces",
+                "only Canadian lines (country = \"ca\") can name provinces; leave it out for a line that serves the whole country",
+            );
+        }
+        let mut out: Vec<String> = Vec::new();
+        for code in provinces.get_ref() {
+            let value = code.get_ref();
+            if !PROVINCES.iter().any(|(c, _)| c == value) {
+                let mut known: Vec<_> = PROVINCES.iter().map(|(c, _)| *c).collect();
+                known.sort_unstable();
+                self.at(
+                    Some(code.span()),
+                    "provinces",
+                    format!(
+                        "unknown province or territory `{value}`; use one of: {}",
+                        known.join(", ")
+                    ),
+                );
+            } else if out.contains(value) {
+                self.at(
+                    Some(code.span()),
+                    "provinces",
+                    format!("`{value}` is listed twice"),
+                );
+            } else {
+                out.push(value.clone());
+            }
         }
         out
     }
@@ -384,6 +429,7 @@ pub fn parse_helpline(file: &str, text: &str) -> Result<Helpline, Vec<ContentErr
             format!("unknown country `{}`; use us or ca", raw.country.get_ref()),
         );
     }
+    let provinces = report.check_provinces(raw.provinces.as_ref(), country);
     let opt = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
     let url = raw
         .url
@@ -411,6 +457,7 @@ pub fn parse_helpline(file: &str, text: &str) -> Result<Helpline, Vec<ContentErr
         slug: raw.slug.into_inner(),
         name: raw.name.into_inner().trim().to_string(),
         country,
+        provinces,
         purpose: raw.purpose.into_inner().trim().to_string(),
         phone,
         text: text_number,
@@ -852,6 +899,97 @@ url = "https://www.samhsa.gov/"
         }
     }
 
+    const PROVINCIAL: &str = r#"slug = "connexontario"
+name = "ConnexOntario"
+country = "ca"
+provinces = ["on"]
+purpose = "Referrals."
+phone = "1-866-531-2600"
+hours = "24/7"
+languages = ["English"]
+
+[[sources]]
+title = "ConnexOntario"
+url = "https://www.connexontario.ca/"
+"#;
+
+    #[test]
+    fn provinces_are_known_codes_on_canadian_lines_only() {
+        let h = parse_helpline("helplines/connexontario.toml", PROVINCIAL).unwrap();
+        assert_eq!(h.provinces, ["on"]);
+        assert!(h.is_provincial() && h.serves_province("on") && !h.serves_province("bc"));
+        let national = parse_helpline(
+            "helplines/connexontario.toml",
+            &PROVINCIAL.replace("provinces = [\"on\"]\n", ""),
+        )
+        .unwrap();
+        assert!(national.provinces.is_empty() && !national.is_provincial());
+        let empty = parse_helpline(
+            "helplines/connexontario.toml",
+            &PROVINCIAL.replace("[\"on\"]", "[]"),
+        )
+        .unwrap();
+        assert!(!empty.is_provincial(), "an empty list is the whole country");
+
+        let us_line = "helplines/samhsa-national-helpline.toml";
+        let ca_line = "helplines/connexontario.toml";
+        let cases = [
+            (
+                "unknown code",
+                ca_line,
+                PROVINCIAL.replace("[\"on\"]", "[\"on\", \"ox\"]"),
+                4,
+            ),
+            (
+                "code in capitals",
+                ca_line,
+                PROVINCIAL.replace("[\"on\"]", "[\"ON\"]"),
+                4,
+            ),
+            (
+                "unknown code on its own line",
+                ca_line,
+                PROVINCIAL.replace("[\"on\"]", "[\n  \"on\",\n  \"zz\",\n]"),
+                6,
+            ),
+            (
+                "code listed twice",
+                ca_line,
+                PROVINCIAL.replace("[\"on\"]", "[\"on\", \"on\"]"),
+                4,
+            ),
+            (
+                "not a list",
+                ca_line,
+                PROVINCIAL.replace("[\"on\"]", "\"on\""),
+                4,
+            ),
+            (
+                "provinces on a US line",
+                us_line,
+                HELPLINE.replace(
+                    "country = \"us\"\n",
+                    "country = \"us\"\nprovinces = [\"on\"]\n",
+                ),
+                4,
+            ),
+        ];
+        for (name, file, text, line) in cases {
+            let errors = parse_helpline(file, &text).expect_err(name);
+            let e = errors
+                .iter()
+                .find(|e| e.field == "provinces")
+                .unwrap_or_else(|| panic!("{name}: no error for provinces: {errors:?}"));
+            assert_eq!(e.file, file, "{name}");
+            assert_eq!(e.line, line, "{name}: {e}");
+            assert!(
+                e.to_string()
+                    .starts_with(&format!("{file}:{line}: field `provinces`")),
+                "{name}: {e}"
+            );
+        }
+    }
+
     #[test]
     fn slugs_urls_and_dates() {
         assert!(is_slug("buprenorphine-naloxone"));
@@ -887,6 +1025,7 @@ url = "https://www.samhsa.gov/"
             text.replace_range(start..end, &insert);
             check_any("medications/methadone.md", &text);
             check_any("helplines/samhsa-national-helpline.toml", &HELPLINE.replace("SAMHSA", &insert));
+            check_any("helplines/connexontario.toml", &PROVINCIAL.replace("on", &insert));
         }
     }
 
