@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use sha2::{Digest, Sha256};
 
-use super::answers::{Answers, Caller, Country, Field, Province};
+use super::answers::{Answers, Caller, Choice, Country, Field, Province};
 use super::facts::{Facts, Med};
 use super::result::Area;
 use super::result::{
@@ -436,11 +436,15 @@ fn helplines_for(
     province: Option<Province>,
     helplines: &[Helpline],
 ) -> Vec<HelplineContact> {
-    let _ = province;
+    // A provincial line only for its own province: someone in BC is not sent to
+    // ConnexOntario. With the province unknown, the national lines (and /helplines).
     let wanted = |h: &Helpline| match country {
         Some(Country::Us) => h.country == content::Country::Us,
-        Some(Country::Ca) => h.country == content::Country::Ca,
-        None => true,
+        Some(Country::Ca) => {
+            h.country == content::Country::Ca
+                && (!h.is_provincial() || province.is_some_and(|p| h.serves_province(p.name())))
+        }
+        None => !h.is_provincial(),
     };
     helplines
         .iter()
@@ -1239,6 +1243,42 @@ mod tests {
         assert_eq!(countries(json!({"country": "us"})), ["us"]);
         assert_eq!(countries(json!({"country": "ca"})), ["ca"]);
         assert_eq!(countries(json!({})), ["us", "ca"]);
+        // Provincial lines only for their province; 988 and 9-8-8 always.
+        let names = |v: Value| -> Vec<String> {
+            evaluate(&answers(v), &lines)
+                .helplines
+                .into_iter()
+                .map(|h| h.name)
+                .collect()
+        };
+        let on = names(json!({"country": "ca", "province": "on"}));
+        assert!(on.iter().any(|n| n.contains("ConnexOntario")), "{on:?}");
+        let bc = names(json!({"country": "ca", "province": "bc"}));
+        assert!(!bc.iter().any(|n| n.contains("ConnexOntario")), "{bc:?}");
+        assert!(
+            bc.iter()
+                .any(|n| n.contains("British Columbia") || n.contains("BC ")),
+            "{bc:?}"
+        );
+        let unknown = names(json!({"country": "ca"}));
+        assert!(
+            !unknown.iter().any(|n| n.contains("ConnexOntario")),
+            "{unknown:?}"
+        );
+        for v in [
+            json!({"country": "ca", "province": "nu"}),
+            json!({"country": "us"}),
+            json!({}),
+        ] {
+            let e = evaluate(&answers(v.clone()), &lines);
+            assert!(
+                e.helplines
+                    .iter()
+                    .any(|h| h.phone.as_deref() == Some("988")),
+                "{v}"
+            );
+            assert!(e.helplines.iter().any(|h| h.name.contains("911")), "{v}");
+        }
     }
 
     #[test]
