@@ -622,3 +622,181 @@ async fn the_openapi_document_lists_every_api_route() {
         "every answer field is documented"
     );
 }
+
+#[tokio::test]
+async fn the_rules_page_lists_every_rule_with_its_reason_and_source() {
+    let app = TestApp::new().await;
+    let page = app.get("/rules").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(h1(&page.body), "How the suggestions are decided");
+    for id in treatment_navigator::web::rules::ids() {
+        assert!(
+            page.body.contains(&format!("<li id=\"{id}\"")),
+            "{id} is listed"
+        );
+    }
+    use treatment_navigator::assessment::sources::Source;
+    for source in Source::ALL {
+        let c = source.citation();
+        assert!(
+            page.body
+                .contains(&format!("id=\"source-{}\"", source.id())),
+            "{source:?}"
+        );
+        assert!(page.body.contains(&common::html_escape(c.url)), "{}", c.url);
+    }
+    assert!(
+        page.body
+            .contains(&*treatment_navigator::assessment::RULES_VERSION)
+    );
+    // Every rule's source is one of the listed sources, linked.
+    assert!(!page.body.contains("href=\"#source-\""));
+    // Reachable from every page and from a result.
+    assert!(app.get("/").await.body.contains("href=\"/rules\""));
+}
+
+#[tokio::test]
+async fn the_summary_names_the_rules_that_fired_and_the_result_shows_six_areas() {
+    let app = TestApp::new().await;
+    let answers = json!({"dsm5_criteria": 8, "overdoses_past_year": "one", "housing": "homeless", "caller": "family_or_friend", "country": "ca", "province": "on"});
+    let r = app
+        .request(post_json("/api/v1/assessments", answers.to_string()))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = r.json()["id"].as_str().unwrap().to_string();
+    let id = id.as_str();
+    let record = app.get(&format!("/api/v1/assessments/{id}")).await.json();
+    assert_eq!(record["format"], 2, "saved in the new format");
+    let fired: Vec<String> = record["result"]["rules_fired"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert!(fired.contains(&"setting.inpatient.use_and_living".to_string()));
+    let summary = app.get(&format!("/assessments/{id}/summary")).await;
+    assert_eq!(summary.status, StatusCode::OK);
+    assert!(summary.body.contains("Rules that decided this result"));
+    for id in &fired {
+        assert!(summary.body.contains(id.as_str()), "{id} on the summary");
+    }
+    assert!(summary.body.contains("Use and overdose risk: High"));
+    let page = app.get(&format!("/assessments/{id}")).await;
+    assert!(page.body.contains("Risk in six areas"));
+    for area in [
+        "Withdrawal",
+        "Physical health",
+        "Mental health",
+        "Readiness to change",
+        "Use and overdose risk",
+        "Living situation",
+    ] {
+        assert!(page.body.contains(area), "{area}");
+    }
+    // Worded for a family member, in Canada, with Ontario's line.
+    assert!(
+        page.body.contains("They don"),
+        "talking points about the person"
+    );
+    assert!(!page.body.contains("SAMHSA helpline"));
+    assert!(page.body.contains("ConnexOntario"));
+    assert!(page.body.contains("href=\"/rules\""));
+}
+
+#[tokio::test]
+async fn every_new_answer_field_is_read_by_the_api_and_the_form_and_refused_by_name() {
+    let app = TestApp::new().await;
+    let full = json!({
+        "caller": "professional", "age_group": "16_to_17", "opioids": ["fentanyl", "counterfeit_pills"],
+        "overdoses_past_year": "several", "suicidal_thoughts": false, "mental_health_status": "struggling",
+        "medical_urgent": false, "sedative_withdrawal_risk": "daily_heavy", "current_medication": "none",
+        "prior_treatment": ["detox", "residential"], "recently_released": true, "chronic_pain": false,
+        "readiness": "unsure", "declined_medications": ["methadone"], "cows_score": 14,
+        "country": "ca", "province": "bc"
+    });
+    let r = app
+        .request(post_json("/api/v1/evaluate", full.to_string()))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let bad = [
+        (json!({"caller": "neighbour"}), "caller"),
+        (json!({"age_group": 15}), "age_group"),
+        (json!({"opioids": ["tramadol"]}), "opioids"),
+        (json!({"overdoses_past_year": 2}), "overdoses_past_year"),
+        (json!({"suicidal_thoughts": "no"}), "suicidal_thoughts"),
+        (
+            json!({"mental_health_status": "fine"}),
+            "mental_health_status",
+        ),
+        (json!({"medical_urgent": 1}), "medical_urgent"),
+        (
+            json!({"sedative_withdrawal_risk": "some"}),
+            "sedative_withdrawal_risk",
+        ),
+        (
+            json!({"current_medication": "suboxone"}),
+            "current_medication",
+        ),
+        (json!({"prior_treatment": "detox"}), "prior_treatment"),
+        (
+            json!({"recently_released": null, "chronic_pain": "yes"}),
+            "chronic_pain",
+        ),
+        (json!({"readiness": "ready"}), "readiness"),
+        (
+            json!({"declined_medications": ["naloxone"]}),
+            "declined_medications",
+        ),
+        (json!({"cows_score": 49}), "cows_score"),
+        (json!({"province": "zz", "country": "ca"}), "province"),
+        (json!({"province": "on", "country": "us"}), "province"),
+        (json!({"province": "on"}), "province"),
+    ];
+    for (input, field) in bad {
+        let r = app
+            .request(post_json("/api/v1/evaluate", input.to_string()))
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{input}");
+        assert_eq!(r.json()["field"], field, "{input}");
+    }
+    // The form reads the same names.
+    let r = app
+        .request(post_form(
+            "/assessment",
+            &[
+                ("caller", "family_or_friend"),
+                ("opioids", "fentanyl"),
+                ("opioids", "heroin"),
+                ("overdoses_past_year", "one"),
+                ("current_medication", "buprenorphine"),
+                ("cows_score", "9"),
+                ("declined_medications", "methadone"),
+                ("declined_medications", "injections"),
+                ("country", "ca"),
+                ("province", "qc"),
+            ],
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let id = r
+        .header("location")
+        .trim_start_matches("/assessments/")
+        .to_string();
+    let record = app.get(&format!("/api/v1/assessments/{id}")).await.json();
+    assert_eq!(record["answers"]["opioids"], json!(["fentanyl", "heroin"]));
+    assert_eq!(
+        record["answers"]["declined_medications"],
+        json!(["methadone", "injections"])
+    );
+    assert_eq!(record["answers"]["province"], "qc");
+    assert_eq!(record["answers"]["cows_score"], 9);
+    // A province without Canada is refused on the form too, naming the field.
+    let r = app
+        .request(post_form(
+            "/assessment",
+            &[("country", "us"), ("province", "on")],
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("Province"), "the error names the question");
+}
