@@ -678,7 +678,13 @@ async fn the_summary_names_the_rules_that_fired_and_the_result_shows_six_areas()
     assert_eq!(summary.status, StatusCode::OK);
     assert!(summary.body.contains("Rules that decided this result"));
     for id in &fired {
-        assert!(summary.body.contains(id.as_str()), "{id} on the summary");
+        // Grouped by table on the sheet: "setting: inpatient.use_and_living · …".
+        let (table, rest) = id.split_once('.').unwrap();
+        assert!(
+            summary.body.contains(&format!("<strong>{table}:</strong>"))
+                && summary.body.contains(rest),
+            "{id} on the summary"
+        );
     }
     assert!(summary.body.contains("Use and overdose risk: High"));
     let page = app.get(&format!("/assessments/{id}")).await;

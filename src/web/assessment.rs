@@ -338,8 +338,12 @@ pub struct ResultView {
     pub support: Vec<SuggestionView>,
     pub ask_next: Vec<AskNext>,
     pub talking_points: Vec<String>,
-    /// (question, answer) for every field.
+    /// (question, answer) for every answered field.
     pub answers: Vec<(&'static str, String)>,
+    /// The short names of the questions left as "don't know / declined".
+    pub unanswered: Vec<&'static str>,
+    /// The rules that fired, grouped by table: ("alert", "naloxone · start_today.us").
+    pub rules_fired: Vec<(String, String)>,
 }
 
 impl ResultView {
@@ -404,7 +408,15 @@ impl ResultView {
             answers: Field::ALL
                 .iter()
                 .copied()
+                .filter(|f| !f.is_unknown(&saved.answers))
                 .map(|f| (question(f).short, answer_label(f, &saved.answers)))
+                .collect(),
+            rules_fired: group_rule_ids(&r.rules_fired),
+            unanswered: Field::ALL
+                .iter()
+                .copied()
+                .filter(|f| f.is_unknown(&saved.answers))
+                .map(|f| question(f).short)
                 .collect(),
             id: saved.id,
             created_at: saved.created_at.replace('T', " ").replace('Z', " UTC"),
@@ -413,6 +425,22 @@ impl ResultView {
             result: saved.result,
         }
     }
+}
+
+/// Rule ids grouped by their first part, which names the table, for a compact sheet.
+fn group_rule_ids(ids: &[String]) -> Vec<(String, String)> {
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for id in ids {
+        let (table, rest) = id.split_once('.').unwrap_or((id.as_str(), ""));
+        match groups.iter_mut().find(|(t, _)| t == table) {
+            Some((_, rows)) => rows.push(rest),
+            None => groups.push((table.to_string(), vec![rest])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(table, rows)| (table, rows.join(" · ")))
+        .collect()
 }
 
 /// The talking points of a result saved in format 1, worded as that release worded them

@@ -76,6 +76,7 @@ export const pageTypes = [
   ['compare', '/compare'],
   ['compare-unknown', '/compare?items=methadone,unicorn'],
   ['helplines', '/helplines'],
+  ['rules', '/rules'],
   ['search', '/search?q=methadone'],
   ['search-empty', '/search?q=zzzzqqq'],
   ['questionnaire', '/assessment'],
