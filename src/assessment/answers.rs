@@ -472,7 +472,7 @@ impl Field {
         };
         match (self, self.kind()) {
             (Field::MentalHealth, _) => list(&["depression"]),
-            (Field::Opioids, _) => list(&["fentanyl", "heroin"]),
+            (Field::Opioids, _) => list(&["fentanyl", "heroin", "prescription_pills"]),
             (Field::PriorTreatment, _) => list(&["medication", "detox"]),
             (Field::Responsibilities, _) => list(&["caregiving", "work"]),
             (_, Kind::One(names)) => names.iter().map(|n| Value::from(*n)).collect(),
@@ -484,8 +484,9 @@ impl Field {
             (Field::Dsm5Criteria, _) => [0u32, 2, 4, 6].into_iter().map(Value::from).collect(),
             // Below and at the moderate band of the COWS, the one boundary a rule reads.
             (Field::CowsScore, _) => [0u32, 13].into_iter().map(Value::from).collect(),
-            // The rules' day boundaries: 3 (buprenorphine after fentanyl), 7 (naltrexone).
-            (_, Kind::Number { .. }) => [0u32, 3, 7].into_iter().map(Value::from).collect(),
+            // The rules' day boundaries: 3 (buprenorphine after fentanyl), 7 (naltrexone),
+            // 30 (steady on medication).
+            (_, Kind::Number { .. }) => [0u32, 3, 7, 30].into_iter().map(Value::from).collect(),
         }
     }
 }

@@ -93,6 +93,7 @@ fn decide<'a>(a: &'a Answers, mut trace: Option<&mut Trace>) -> (Facts<'a>, Seve
         unreachable!("severity rows decide")
     };
     f.severity = severity;
+    f.basis = basis;
     if let Some(t) = trace.as_deref_mut() {
         t.severity = Some(row);
     }
@@ -124,37 +125,39 @@ fn decide<'a>(a: &'a Answers, mut trace: Option<&mut Trace>) -> (Facts<'a>, Seve
             .collect();
     }
 
-    // Setting: the most intensive level any row asks for; a step down replaces inpatient.
+    // Setting: the most intensive level any row asks for, then the lowest cap that holds
+    // (a cap never lowers hospital care).
     let mut level = Level::Outpatient;
-    let mut instead = None;
+    let mut cap = Level::Hospital;
     rules::setting_each(&f, |row, holds| match (row.then, holds) {
         (LevelAsk::AtLeast(l), None) => l > level,
-        (LevelAsk::InsteadOfInpatient(_), None) => instead.is_none(),
+        (LevelAsk::AtMost(l), None) => l < cap,
         (LevelAsk::AtLeast(l), Some(true)) => {
             level = l;
             false
         }
-        (LevelAsk::InsteadOfInpatient(l), Some(true)) => {
-            instead = Some((l, row));
+        (LevelAsk::AtMost(l), Some(true)) => {
+            cap = l;
             false
         }
         (_, Some(false)) => false,
     });
-    let stepped_down = match instead {
-        Some((l, _)) if level == Level::Inpatient => {
-            level = l;
-            true
-        }
-        _ => false,
-    };
+    let asked = level;
+    if level != Level::Hospital && cap < level {
+        level = cap;
+    }
     f.level = level;
     if let Some(t) = trace.as_deref_mut() {
-        t.setting = match instead {
-            Some((_, row)) if stepped_down => vec![row],
-            _ => SETTING
+        t.setting = if level < asked {
+            SETTING
+                .iter()
+                .filter(|r| r.then == LevelAsk::AtMost(level) && (r.test)(&f))
+                .collect()
+        } else {
+            SETTING
                 .iter()
                 .filter(|r| r.then == LevelAsk::AtLeast(level) && (r.test)(&f))
-                .collect(),
+                .collect()
         };
     }
 
@@ -565,13 +568,22 @@ mod tests {
                 json!({"frequency": "occasional", "duration": "under_1_year", "quit_attempts": "none"}),
                 Mild,
             ),
+            // Less than daily, not the light pattern: not known until the DSM-5 questions
+            // are asked (clinical review of the rules, 2026-12: no estimate that would
+            // suggest methadone to someone who may not be used to opioids daily).
             (
                 json!({"frequency": "weekly", "duration": "under_1_year", "quit_attempts": "one"}),
-                Moderate,
+                Unknown,
             ),
             (
                 json!({"frequency": "weekly", "duration": "under_1_year", "quit_attempts": "none", "relapse_history": true}),
-                Moderate,
+                Unknown,
+            ),
+            (json!({"frequency": "occasional"}), Unknown),
+            // Prescribed pills alone: tolerance and withdrawal are not addiction.
+            (
+                json!({"frequency": "daily", "opioids": ["prescription_pills"], "duration": "over_5_years"}),
+                Unknown,
             ),
             (
                 json!({"frequency": "daily", "duration": "over_5_years"}),
@@ -585,7 +597,8 @@ mod tests {
                 json!({"frequency": "daily", "relapse_history": true}),
                 Severe,
             ),
-            (json!({"duration": "over_5_years"}), Moderate),
+            (json!({"duration": "over_5_years"}), Unknown),
+            (json!({"frequency": "daily"}), Moderate),
             (json!({"current_medication": "methadone"}), Moderate),
             (json!({}), Unknown),
             (json!({"housing": "stable", "pregnant": false}), Unknown),
@@ -1172,8 +1185,14 @@ mod tests {
             has(json!({"dsm5_criteria": 9}), BuprenorphineStart),
             "opioids and last use not known"
         );
-        assert!(!has(
+        // Street heroin now usually contains fentanyl (ASAM 2023): the warning applies;
+        // prescription pills alone do not call for it.
+        assert!(has(
             json!({"dsm5_criteria": 9, "opioids": ["heroin"], "days_since_last_use": 0}),
+            BuprenorphineStart
+        ));
+        assert!(!has(
+            json!({"dsm5_criteria": 9, "opioids": ["prescription_pills"], "days_since_last_use": 0}),
             BuprenorphineStart
         ));
         assert!(!has(
@@ -1377,6 +1396,101 @@ mod tests {
         );
     }
 
+    /// The clinical review of the v2 rules (an addiction physician's reading, 2026-12):
+    /// each finding that changed a rule, with the input it was found on.
+    #[test]
+    fn findings_of_the_clinical_review_of_the_rules() {
+        use MedicationStatus::*;
+        // Steady on buprenorphine with an old history and no support: keep the prescriber.
+        let e = eval(
+            json!({"current_medication": "buprenorphine", "days_since_last_use": 700, "dsm5_criteria": 0, "housing": "stable", "support": "none", "relapse_history": true, "quit_attempts": "several", "overdoses_past_year": "none", "suicidal_thoughts": false, "medical_urgent": false}),
+        );
+        assert_eq!(e.setting.level, Level::Outpatient);
+        assert_eq!(
+            e.severity,
+            Severity::Remission,
+            "not \"no disorder\" while on treatment"
+        );
+        assert_eq!(e.approach.plan, Plan::Maintenance);
+        assert_eq!(status(&e, "buprenorphine"), Continue);
+        assert_eq!(risk(&e, Area::UseAndOverdoseRisk), Risk::Moderate);
+        // Prescribed pills for pain, no DSM-5 count: a review, no methadone.
+        let e = eval(
+            json!({"chronic_pain": true, "opioids": ["prescription_pills"], "frequency": "daily", "duration": "over_5_years", "country": "us"}),
+        );
+        assert_eq!(
+            (e.severity, e.approach.plan),
+            (Severity::Unknown, Plan::Review)
+        );
+        assert_eq!(status_of(&e, "methadone"), None);
+        assert!(!codes(&e).contains(&AlertCode::StartToday));
+        assert!(!codes(&e).contains(&AlertCode::NeverUseAlone));
+        // Occasional use only: methadone is not suggested to someone maybe not tolerant.
+        let e = eval(json!({"frequency": "occasional", "country": "us"}));
+        assert_eq!(status(&e, "methadone"), Consider);
+        assert!(reasons(&e, "methadone").contains("used to opioids every day"));
+        // Heavy daily drinking said without listing alcohol: the co-use warning too.
+        let e = eval(json!({"dsm5_criteria": 6, "sedative_withdrawal_risk": "daily_heavy"}));
+        assert!(codes(&e).contains(&AlertCode::SedativeCoUse));
+        // Past DTs, no longer drinking: no bed for it.
+        let e = eval(known(
+            json!({"dsm5_criteria": 6, "sedative_withdrawal_risk": "past_seizures_or_dts", "other_substances": []}),
+        ));
+        assert_ne!(e.setting.level, Level::Inpatient);
+        // No disorder: outpatient at most, even with a hard home situation.
+        let e = eval(known(
+            json!({"dsm5_criteria": 1, "housing": "homeless", "relapse_history": true}),
+        ));
+        assert_eq!(e.setting.level, Level::Outpatient);
+        // Pregnant on methadone: keep it; switching is not usually advised.
+        let e = eval(
+            json!({"pregnant": true, "dsm5_criteria": 7, "current_medication": "methadone", "days_since_last_use": 200}),
+        );
+        assert_eq!(status(&e, "methadone"), Continue);
+        assert_eq!(status(&e, "buprenorphine"), Consider);
+        assert!(reasons(&e, "buprenorphine").contains("not usually advised"));
+        assert!(
+            e.alerts
+                .iter()
+                .any(|a| a.code == AlertCode::Pregnancy && a.message.contains("keep taking"))
+        );
+        // Pregnant and homeless: extended-release buprenorphine at most worth discussing.
+        let e = eval(
+            json!({"pregnant": true, "dsm5_criteria": 7, "housing": "homeless", "age_group": "18_plus"}),
+        );
+        assert_eq!(status(&e, "extended-release-buprenorphine"), Consider);
+        // Canada, already on the injection through special access: keep it.
+        let e = eval(
+            json!({"dsm5_criteria": 7, "country": "ca", "current_medication": "extended_release_naltrexone"}),
+        );
+        assert_eq!(status(&e, "extended-release-naltrexone"), Continue);
+        // Under 18: start with a youth service, not "today at a bridge clinic".
+        let e = eval(json!({"dsm5_criteria": 7, "age_group": "16_to_17", "country": "us"}));
+        assert!(
+            e.alerts.iter().any(|a| a.code == AlertCode::StartToday
+                && a.message.contains("youth addiction service"))
+        );
+        // On methadone and just released: no "tolerance is low", but no gap in doses.
+        let e = eval(
+            json!({"dsm5_criteria": 7, "current_medication": "methadone", "recently_released": true, "days_since_last_use": 90}),
+        );
+        let msg = &e
+            .alerts
+            .iter()
+            .find(|a| a.code == AlertCode::OverdoseAfterAbstinence)
+            .unwrap()
+            .message;
+        assert!(
+            msg.contains("without a gap") && !msg.contains("tolerance is low"),
+            "{msg}"
+        );
+        // Naltrexone after stopping methadone or buprenorphine: wait up to 2 weeks.
+        let e = eval(
+            json!({"dsm5_criteria": 7, "days_since_last_use": 60, "declined_medications": ["methadone", "buprenorphine"], "prior_treatment": ["medication"], "current_medication": "none", "country": "us"}),
+        );
+        assert!(reasons(&e, "extended-release-naltrexone").contains("past 2 weeks"));
+    }
+
     #[test]
     fn every_slug_the_rules_name_is_listed() {
         let slugs = slugs();
@@ -1458,7 +1572,8 @@ mod tests {
         fn canada_never_lists_what_it_does_not_have(a in any_answers()) {
             let e = evaluate(&a, &[]);
             if a.country == Some(Country::Ca) {
-                prop_assert_eq!(status_of(&e, "extended-release-naltrexone"), None);
+                // Only to keep taking it, for someone who has it through special access.
+                prop_assert_eq!(status_of(&e, "extended-release-naltrexone").filter(|s| *s != MedicationStatus::Continue), None);
                 prop_assert_eq!(status_of(&e, "lofexidine"), None);
             }
             if a.country == Some(Country::Us) {

@@ -2,11 +2,14 @@
 //! Small named questions ("still using?", "on an agonist?") keep the tables readable.
 
 use super::answers::{
-    AgeGroup, Answers, CurrentMedication, Housing, Opioid, Substance, Support, Tracked,
+    AgeGroup, Answers, CurrentMedication, Housing, Opioid, SedativeWithdrawalRisk, Substance,
+    Support, Tracked,
 };
 use std::cell::Cell;
 
-use super::result::{Area, Level, MedicationKind, MedicationStatus, Plan, Risk, Severity};
+use super::result::{
+    Area, Level, MedicationKind, MedicationStatus, Plan, Risk, Severity, SeverityBasis,
+};
 
 /// The medicines the rules can list, in the order they are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -56,6 +59,8 @@ pub struct Facts<'a> {
     /// The answers; reading them is noted, for `missing`.
     pub a: Tracked<'a>,
     pub severity: Severity,
+    /// Whether the severity was counted, estimated or is unknown.
+    pub basis: SeverityBasis,
     pub areas: [Risk; 6],
     pub level: Level,
     pub plan: Plan,
@@ -70,6 +75,7 @@ impl<'a> Facts<'a> {
         Facts {
             a: Tracked::new(a),
             severity: Severity::Unknown,
+            basis: SeverityBasis::Unknown,
             areas: [Risk::Low; 6],
             level: Level::Outpatient,
             plan: Plan::Maintenance,
@@ -86,11 +92,32 @@ impl<'a> Facts<'a> {
         self.statuses.get()[med as usize]
     }
 
-    /// Pregnant, with a disorder indicated or its severity not known: the pregnancy
-    /// rules never apply without one (a person on prescribed opioids is not a case for
-    /// methadone).
+    /// A disorder is indicated, or may be: not when the DSM-5 count rules it out, and not
+    /// when all that is known is prescribed opioids (tolerance and withdrawal from
+    /// prescribed use are not addiction on their own; CDC 2022, ACOG 711).
+    pub fn disorder_possible(&self) -> bool {
+        self.severity != Severity::None
+            && !(self.severity == Severity::Unknown && self.prescribed_only())
+    }
+
+    /// The opioids used are prescription pills only.
+    pub fn prescribed_only(&self) -> bool {
+        self.a
+            .opioids()
+            .is_some_and(|o| !o.is_empty() && o.iter().all(|x| *x == Opioid::PrescriptionPills))
+    }
+
+    /// Pregnant, with a disorder indicated or possible: the pregnancy rules never apply
+    /// without one (a person on prescribed opioids is not a case for methadone).
     pub fn pregnant(&self) -> bool {
-        self.a.pregnant() == Some(true) && self.severity != Severity::None
+        self.a.pregnant() == Some(true) && self.disorder_possible()
+    }
+
+    /// On a medication for opioid use disorder, and no non-prescribed opioids for 30
+    /// days or more: what protects most is already working.
+    pub fn stable_on_medication(&self) -> bool {
+        (self.on_agonist() || self.on_naltrexone())
+            && self.a.days_since_last_use().is_some_and(|d| d >= 30)
     }
 
     pub fn minor(&self) -> bool {
@@ -124,16 +151,27 @@ impl<'a> Facts<'a> {
             .is_some_and(|o| o.contains(&Opioid::Fentanyl) || o.contains(&Opioid::CounterfeitPills))
     }
 
-    /// Fentanyl or counterfeit pills, or which opioids is not known: fentanyl is most of
-    /// the street supply.
+    /// Fentanyl may be in what is used: anything but prescription pills alone, since
+    /// street heroin and pills now usually contain it (ASAM 2023), and not known counts.
     pub fn fentanyl_possible(&self) -> bool {
-        self.a.opioids().is_none() || self.fentanyl()
+        !self.prescribed_only()
     }
 
+    /// Alcohol or benzodiazepines are used: named among other substances, or heavy daily
+    /// use said.
     pub fn uses_sedatives(&self) -> bool {
         self.a.other_substances().is_some_and(|s| {
             s.contains(&Substance::Alcohol) || s.contains(&Substance::Benzodiazepines)
-        })
+        }) || self.a.sedative_withdrawal_risk() == Some(SedativeWithdrawalRisk::DailyHeavy)
+    }
+
+    /// Seizures or delirium tremens when stopping before, and alcohol or benzodiazepines
+    /// still used (or not known): the next withdrawal is dangerous.
+    pub fn dangerous_sedative_withdrawal(&self) -> bool {
+        self.a.sedative_withdrawal_risk() == Some(SedativeWithdrawalRisk::PastSeizuresOrDts)
+            && self.a.other_substances().is_none_or(|s| {
+                s.contains(&Substance::Alcohol) || s.contains(&Substance::Benzodiazepines)
+            })
     }
 
     pub fn has_mental_health(&self) -> bool {
@@ -155,7 +193,7 @@ impl<'a> Facts<'a> {
     /// person is not pregnant and has not declined it.
     pub fn naltrexone_is_the_option(&self) -> bool {
         !self.pregnant()
-            && self.severity != Severity::None
+            && self.disorder_possible()
             && !self.on_naltrexone()
             && !self.a.declines(super::answers::Declined::Naltrexone)
             && (self.plan == Plan::Taper
@@ -165,7 +203,7 @@ impl<'a> Facts<'a> {
 
     /// Medication is indicated and not already taken: it can start today.
     pub fn start_today(&self) -> bool {
-        self.severity != Severity::None
+        self.disorder_possible()
             && self.plan == Plan::Maintenance
             && !self.on_agonist()
             && !self.on_naltrexone()

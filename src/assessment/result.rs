@@ -12,6 +12,9 @@ pub enum Severity {
     Moderate,
     Severe,
     Unknown,
+    /// Few or no criteria while on medication for opioid use disorder: remission on
+    /// treatment (DSM-5 "on maintenance therapy"), the medicine working.
+    Remission,
 }
 
 impl Severity {
@@ -22,6 +25,7 @@ impl Severity {
             Severity::Moderate => "Moderate",
             Severity::Severe => "Severe",
             Severity::Unknown => "Not known yet",
+            Severity::Remission => "In remission on treatment",
         }
     }
 }

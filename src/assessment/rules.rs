@@ -54,8 +54,8 @@ pub enum Listed {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LevelAsk {
     AtLeast(Level),
-    /// A cap on inpatient care (never on hospital care).
-    InsteadOfInpatient(Level),
+    /// At most this level: a cap, which never lowers hospital care.
+    AtMost(Level),
 }
 
 /// A talking point in the caller's person: to the person, or about them to someone else.
@@ -115,6 +115,14 @@ fn inline(test: impl Fn(&Facts) -> bool, f: &Facts) -> bool {
 table! {
     SEVERITY, severity_each: Then<(Severity, SeverityBasis)> = [
     (
+        "severity.remission_on_treatment",
+        "DSM-5 count is 0–1 while on a medication for opioid use disorder",
+        |f| f.a.dsm5_criteria().is_some_and(|n| n <= 1) && (f.on_agonist() || f.on_naltrexone()),
+        Then::Is((Severity::Remission, SeverityBasis::Dsm5)),
+        "On medication for opioid use disorder with few or no criteria in the past year: this is remission on treatment, the medicine working, not a reason to stop it.",
+        Dsm5
+    ),
+    (
         "severity.none",
         "DSM-5 count is 0–1",
         |f| f.a.dsm5_criteria().is_some_and(|n| n <= 1),
@@ -145,6 +153,14 @@ table! {
         Then::Is((Severity::Severe, SeverityBasis::Dsm5)),
         "6 or more of the 11 DSM-5 criteria are met: a severe opioid use disorder.",
         Dsm5
+    ),
+    (
+        "severity.unknown.prescribed",
+        "no DSM-5 count; prescription pills only",
+        |f| f.a.dsm5_criteria().is_none() && f.prescribed_only(),
+        Then::Is((Severity::Unknown, SeverityBasis::Unknown)),
+        "Taking prescribed opioids every day brings tolerance and withdrawal, which on their own are not addiction. The DSM-5 questions are needed before any medicine for opioid use disorder is suggested.",
+        Cdc2022
     ),
     (
         "severity.estimate.daily_long",
@@ -180,23 +196,18 @@ table! {
     ),
     (
         "severity.estimate.other",
-        "no DSM-5 count; something is known of the pattern of use, or a medication for opioid use disorder is taken",
-        |f| f.a.frequency().is_some()
-            || f.a.duration().is_some()
-            || f.a.quit_attempts().is_some()
-            || f.a.relapse_history().is_some()
-            || f.on_agonist()
-            || f.on_naltrexone(),
+        "no DSM-5 count; daily use, or a medication for opioid use disorder is taken",
+        |f| f.a.frequency() == Some(Frequency::Daily) || f.on_agonist() || f.on_naltrexone(),
         Then::Is((Severity::Moderate, SeverityBasis::Estimate)),
         "Estimated from what is known: treated as moderate until a clinician goes through the DSM-5 criteria.",
         Dsm5
     ),
     (
         "severity.unknown",
-        "nothing known",
+        "otherwise",
         |_| true,
         Then::Is((Severity::Unknown, SeverityBasis::Unknown)),
-        "Not enough is known yet: how often and how long opioids have been used, or the DSM-5 count, would tell.",
+        "Not enough is known yet: the DSM-5 count would tell.",
         Dsm5
     ),
     ]
@@ -210,10 +221,10 @@ table! {
     // Withdrawal
     (
         "area.withdrawal.sedative_seizures",
-        "seizures or delirium tremens when stopping alcohol or benzodiazepines before",
-        |f| f.a.sedative_withdrawal_risk() == Some(SedativeWithdrawalRisk::PastSeizuresOrDts),
+        "seizures or delirium tremens when stopping alcohol or benzodiazepines before, and still using them (or not known)",
+        |f| f.dangerous_sedative_withdrawal(),
         (Area::Withdrawal, Risk::High),
-        "Seizures or delirium tremens when stopping alcohol or benzodiazepines before: stopping them again needs medical care day and night.",
+        "Seizures or delirium tremens when stopping alcohol or benzodiazepines before, and still drinking or taking them: the next withdrawal needs medical care day and night.",
         AsamAlcoholWithdrawal2020
     ),
     (
@@ -234,8 +245,8 @@ table! {
     ),
     (
         "area.withdrawal.daily_opioids",
-        "daily use and not on methadone, buprenorphine or another agonist",
-        |f| f.a.frequency() == Some(Frequency::Daily) && !f.on_agonist(),
+        "daily use, still using, and not on methadone, buprenorphine or another agonist",
+        |f| f.a.frequency() == Some(Frequency::Daily) && f.still_using() && !f.on_agonist(),
         (Area::Withdrawal, Risk::Moderate),
         "Daily use means withdrawal starts within a day of stopping; methadone or buprenorphine prevents it.",
         Tip63
@@ -420,16 +431,16 @@ table! {
     ),
     (
         "area.use.attempts",
-        "several attempts to stop",
-        |f| f.a.quit_attempts() == Some(QuitAttempts::Several),
+        "several attempts to stop, and not steady on medication",
+        |f| f.a.quit_attempts() == Some(QuitAttempts::Several) && !f.stable_on_medication(),
         (Area::UseAndOverdoseRisk, Risk::High),
         "Several attempts to stop.",
         AsamCriteria2023
     ),
     (
         "area.use.relapse",
-        "a return to use after stopping or treatment",
-        |f| f.a.relapse_history() == Some(true),
+        "a return to use after stopping or treatment, and not steady on medication",
+        |f| f.a.relapse_history() == Some(true) && !f.stable_on_medication(),
         (Area::UseAndOverdoseRisk, Risk::High),
         "A return to use after a time of not using, or after treatment.",
         AsamCriteria2023
@@ -445,18 +456,26 @@ table! {
     ),
     (
         "area.use.released",
-        "left jail, prison or hospital in the past month",
-        |f| f.a.recently_released() == Some(true),
+        "left jail, prison or hospital in the past month, and not steady on medication",
+        |f| f.a.recently_released() == Some(true) && !f.stable_on_medication(),
         (Area::UseAndOverdoseRisk, Risk::High),
-        "Left jail, prison or hospital in the past month: tolerance is low and the risk of a fatal overdose is many times higher in the first weeks.",
+        "Left jail, prison or a hospital stay in the past month: after prison, tolerance is low and the risk of a fatal overdose is many times higher in the first weeks.",
         ReleaseFromPrison2007
     ),
     (
-        "area.use.fentanyl",
-        "fentanyl or counterfeit pills",
-        |f| f.fentanyl(),
+        "area.use.history_on_medication",
+        "several attempts to stop, a return to use or a recent release, and now steady on medication",
+        |f| f.stable_on_medication() && (f.a.quit_attempts() == Some(QuitAttempts::Several) || f.a.relapse_history() == Some(true) || f.a.recently_released() == Some(true)),
         (Area::UseAndOverdoseRisk, Risk::Moderate),
-        "Fentanyl or counterfeit pills: the strength of each dose is unknown.",
+        "Earlier returns to use; now steady on medication, which is what protects most.",
+        AsamNpg2020
+    ),
+    (
+        "area.use.fentanyl",
+        "fentanyl, counterfeit pills, heroin or other street opioids",
+        |f| f.a.opioids().is_some_and(|o| !o.is_empty()) && f.fentanyl_possible(),
+        (Area::UseAndOverdoseRisk, Risk::Moderate),
+        "Street opioids, including heroin and pills, now usually contain fentanyl: the strength of each dose is unknown.",
         AsamHpso2023
     ),
     (
@@ -591,10 +610,10 @@ table! {
     ),
     (
         "setting.inpatient.sedative_withdrawal",
-        "seizures or delirium tremens when stopping alcohol or benzodiazepines before",
-        |f| f.a.sedative_withdrawal_risk() == Some(SedativeWithdrawalRisk::PastSeizuresOrDts),
+        "seizures or delirium tremens when stopping alcohol or benzodiazepines before, and still using them (or not known)",
+        |f| f.dangerous_sedative_withdrawal(),
         LevelAsk::AtLeast(Level::Inpatient),
-        "A dangerous withdrawal from alcohol or benzodiazepines before: the next one needs medical care day and night.",
+        "A dangerous withdrawal from alcohol or benzodiazepines before, and still using them: the next one needs medical care day and night.",
         AsamAlcoholWithdrawal2020
     ),
     (
@@ -627,19 +646,32 @@ table! {
         "always",
         |_| true,
         LevelAsk::AtLeast(Level::Outpatient),
-        "Regular visits with a clinician who can prescribe, while living at home: enough to start, with medication.",
+        "Regular visits with a clinician while living where you are now: enough to start.",
         AsamNpg2020
     ),
     (
         "setting.step_down",
         "just finished residential care, stable housing, support, no other drug use",
-        |f| f.a.completed_residential() == Some(true)
-            && f.a.housing() == Some(Housing::Stable)
-            && f.has_support()
-            && f.a.other_substances().is_some_and(<[_]>::is_empty),
-        LevelAsk::InsteadOfInpatient(Level::IntensiveOutpatient),
+        |f| f.a.completed_residential() == Some(true) && f.a.housing() == Some(Housing::Stable) && f.has_support() && f.a.other_substances().is_some_and(<[_]>::is_empty),
+        LevelAsk::AtMost(Level::IntensiveOutpatient),
         "Just finished residential treatment, with stable housing, support and no other drug use: the next step is intensive outpatient care, not another residential stay.",
         Tip63
+    ),
+    (
+        "setting.stable_on_medication",
+        "steady on medication (30+ days without non-prescribed opioids), no dangerous sedative withdrawal",
+        |f| f.stable_on_medication() && !f.dangerous_sedative_withdrawal(),
+        LevelAsk::AtMost(Level::Outpatient),
+        "Already steady on medication: keep the current prescriber; a new setting is not needed.",
+        AsamNpg2020
+    ),
+    (
+        "setting.no_disorder",
+        "no disorder indicated (0–1 criteria)",
+        |f| f.severity == Severity::None && !f.dangerous_sedative_withdrawal(),
+        LevelAsk::AtMost(Level::Outpatient),
+        "No opioid use disorder indicated: a review with the prescribing clinician or a family doctor, not an addiction program.",
+        Cdc2022
     ),
     ]
 }
@@ -651,10 +683,10 @@ table! {
     PLAN, plan_each: Then<(Plan, Option<MedicationKind>)> = [
     (
         "plan.review",
-        "no opioid use disorder indicated (0–1 criteria)",
-        |f| f.severity == Severity::None,
+        "no opioid use disorder indicated (0–1 criteria), or prescribed opioids only and the count not asked",
+        |f| !f.disorder_possible(),
         Then::Is((Plan::Review, None)),
-        "No opioid use disorder is indicated: a clinician reviews the opioid use. Someone on prescribed opioids for pain is not tapered by default.",
+        "No opioid use disorder is indicated: a clinician reviews the opioid use. Someone on prescribed opioids for pain is not tapered by default, and never stopped abruptly.",
         Cdc2022
     ),
     (
@@ -710,7 +742,7 @@ table! {
         "methadone and buprenorphine declined, still using or not known",
         |f| f.a.declines_agonists(),
         Then::Is((Plan::Taper, None)),
-        "Methadone and buprenorphine were declined, so the plan is a slow, supervised withdrawal, then naltrexone if wanted.",
+        "Methadone and buprenorphine were declined, so the plan is a supervised withdrawal: non-opioid medicines (clonidine; in the US also lofexidine) ease the symptoms, then naltrexone can protect against a return to use.",
         Tip63
     ),
     (
@@ -735,7 +767,7 @@ table! {
         "taper",
         |f| f.plan == Plan::Taper,
         Then::Note,
-        "A withdrawal alone is not recommended; if it is chosen, slow and supervised is safest, with medication offered again at once if cravings return.",
+        "Withdrawal alone is not recommended. If it is chosen, the safest way is a slow taper on a short course of methadone or buprenorphine, with medication offered again at once if cravings return.",
         Crism2024
     ),
     (
@@ -743,7 +775,15 @@ table! {
         "pregnant and methadone and buprenorphine declined",
         |f| f.pregnant() && f.a.declines_agonists() && !f.on_naltrexone(),
         Then::Note,
-        "Methadone and buprenorphine were declined: worth talking through with the prenatal and addiction clinicians before deciding.",
+        "Methadone and buprenorphine were declined: worth talking through with the prenatal and addiction clinicians. If they are still declined, a withdrawal supervised by a clinician experienced in pregnancy care is possible, with close follow-up and naloxone; stopping alone is not safe.",
+        Acog711
+    ),
+    (
+        "plan.note.pregnant_no_disorder",
+        "pregnant, no disorder indicated",
+        |f| f.a.pregnant() == Some(true) && !f.disorder_possible(),
+        Then::Note,
+        "Pregnant: talk the opioid use through with the prenatal clinician; methadone or buprenorphine only if an opioid use disorder is diagnosed.",
         Acog711
     ),
     ]
@@ -768,8 +808,8 @@ table! {
     ),
     (
         "med.methadone.no_disorder",
-        "no disorder indicated",
-        |f| f.severity == Severity::None,
+        "no disorder indicated (or prescribed opioids only, count not asked)",
+        |f| !f.disorder_possible(),
         (Med::Methadone, Then::Is(Listed::NotListed)),
         "",
         AsamNpg2020
@@ -808,14 +848,19 @@ table! {
         AsamNpg2020
     ),
     (
+        "med.methadone.tolerance_not_known",
+        "severity estimated or not known, and daily use not known",
+        |f| f.basis != SeverityBasis::Dsm5 && f.a.frequency() != Some(Frequency::Daily) && !f.on_agonist(),
+        (Med::Methadone, Then::Is(Listed::As(MedicationStatus::Consider))),
+        "Methadone suits people used to opioids every day; a clinician checks that first, because it is dangerous for someone who is not.",
+        AsamNpg2020
+    ),
+    (
         "med.methadone.first_line",
         "agonist maintenance plan",
         |f| f.medication == Some(MedicationKind::Agonist),
-        (
-            Med::Methadone,
-            Then::Is(Listed::As(MedicationStatus::Suggested))
-        ),
-        "First-line, like buprenorphine: a full agonist taken once a day. With fentanyl, some people do better on methadone.",
+        (Med::Methadone, Then::Is(Listed::As(MedicationStatus::Suggested))),
+        "First-line, like buprenorphine: a long-acting opioid medicine taken once a day. The dose is raised slowly and the first weeks are the riskiest, so no alcohol, benzodiazepines or other opioids on top. With fentanyl, some people do better on methadone.",
         Crism2024
     ),
     (
@@ -883,8 +928,8 @@ table! {
     ),
     (
         "med.buprenorphine.no_disorder",
-        "no disorder indicated",
-        |f| f.severity == Severity::None,
+        "no disorder indicated (or prescribed opioids only, count not asked)",
+        |f| !f.disorder_possible(),
         (Med::Buprenorphine, Then::Is(Listed::NotListed)),
         "",
         AsamNpg2020
@@ -904,12 +949,17 @@ table! {
         "med.buprenorphine.under_16",
         "under 16",
         |f| f.a.age_group() == Some(AgeGroup::Under16),
-        (
-            Med::Buprenorphine,
-            Then::Is(Listed::As(MedicationStatus::Consider))
-        ),
-        "Under 16: labelled from age 16, so only with a youth addiction specialist.",
+        (Med::Buprenorphine, Then::Is(Listed::As(MedicationStatus::Consider))),
+        "Under 16: only with a youth addiction specialist (in the US it is labelled from age 16).",
         BuprenorphineLabel
+    ),
+    (
+        "med.buprenorphine.pregnant_on_methadone",
+        "pregnant and on methadone",
+        |f| f.pregnant() && f.a.current_medication() == Some(CurrentMedication::Methadone),
+        (Med::Buprenorphine, Then::Is(Listed::As(MedicationStatus::Consider))),
+        "Switching from methadone to buprenorphine during pregnancy is not usually advised: it risks sudden withdrawal.",
+        AsamNpg2020
     ),
     (
         "med.buprenorphine.on_other",
@@ -926,11 +976,8 @@ table! {
         "med.buprenorphine.first_line",
         "agonist maintenance plan",
         |f| f.medication == Some(MedicationKind::Agonist),
-        (
-            Med::Buprenorphine,
-            Then::Is(Listed::As(MedicationStatus::Suggested))
-        ),
-        "First-line, like methadone: a film or tablet under the tongue, usually with naloxone added (buprenorphine-naloxone), prescribed in a clinic or by telehealth with take-home doses.",
+        (Med::Buprenorphine, Then::Is(Listed::As(MedicationStatus::Suggested))),
+        "First-line, like methadone: a film or tablet under the tongue, usually with naloxone added (buprenorphine-naloxone), prescribed by a clinic, by telehealth or virtual care; the pharmacy may watch doses at first, with take-home doses later.",
         Crism2024
     ),
     (
@@ -946,8 +993,8 @@ table! {
     ),
     (
         "med.buprenorphine.fentanyl_start",
-        "fentanyl or counterfeit pills (or not known)",
-        |f| f.fentanyl_possible(),
+        "street opioids (or not known), not already on buprenorphine",
+        |f| f.fentanyl_possible() && f.a.current_medication() != Some(CurrentMedication::Buprenorphine),
         (Med::Buprenorphine, Then::Note),
         "After fentanyl, starting too soon can bring on sudden withdrawal: prescribers wait for clear withdrawal or use a low-dose start.",
         AsamHpso2023
@@ -968,6 +1015,14 @@ table! {
         "Alcohol or benzodiazepines add to the risk of slowed breathing; the FDA advises treating anyway and managing that risk, not withholding this medicine.",
         Fda2017Sedatives
     ),
+    (
+        "med.buprenorphine.canada_minor",
+        "in Canada, under 18",
+        |f| f.a.country() == Some(Country::Ca) && f.minor(),
+        (Med::Buprenorphine, Then::Note),
+        "In Canada buprenorphine-naloxone is approved for adults; under 18 it is prescribed off-label by a clinician experienced with youth.",
+        HealthCanadaProducts
+    ),
     // Extended-release buprenorphine
     (
         "med.xr_buprenorphine.continue",
@@ -983,7 +1038,7 @@ table! {
     (
         "med.xr_buprenorphine.not_for",
         "no disorder, buprenorphine or injections declined, or under 18",
-        |f| f.severity == Severity::None
+        |f| !f.disorder_possible()
             || f.a.declines(Declined::Buprenorphine)
             || f.a.declines(Declined::Injections)
             || f.minor(),
@@ -995,17 +1050,19 @@ table! {
         ExtendedReleaseLabels
     ),
     (
+        "med.xr_buprenorphine.pregnancy",
+        "pregnant, buprenorphine suggested or taken",
+        |f| f.pregnant() && matches!(f.status(Med::Buprenorphine), Some(MedicationStatus::Suggested | MedicationStatus::Continue)),
+        (Med::ExtendedReleaseBuprenorphine, Then::Is(Listed::As(MedicationStatus::Consider))),
+        "Few studies in pregnancy so far; most pregnant people use daily buprenorphine.",
+        ExtendedReleaseLabels
+    ),
+    (
         "med.xr_buprenorphine.fits",
         "buprenorphine suggested, and unstable housing, just released, or privacy needed",
-        |f| f.status(Med::Buprenorphine) == Some(MedicationStatus::Suggested)
-            && (f.housing_at_risk()
-                || f.a.recently_released() == Some(true)
-                || f.a.needs_privacy() == Some(true)),
-        (
-            Med::ExtendedReleaseBuprenorphine,
-            Then::Is(Listed::As(MedicationStatus::Suggested))
-        ),
-        "A monthly or weekly injection: no daily doses to keep safe or remember, which suits unstable housing, leaving jail or hospital, or wanting privacy.",
+        |f| f.status(Med::Buprenorphine) == Some(MedicationStatus::Suggested) && (f.housing_at_risk() || f.a.recently_released() == Some(true) || f.a.needs_privacy() == Some(true)),
+        (Med::ExtendedReleaseBuprenorphine, Then::Is(Listed::As(MedicationStatus::Suggested))),
+        "An injection once buprenorphine is tolerated (monthly; in the US also weekly): no daily doses to keep safe or remember, which suits unstable housing, leaving jail or hospital, or wanting privacy.",
         AsamNpg2020
     ),
     (
@@ -1035,14 +1092,6 @@ table! {
     ),
     // Extended-release naltrexone (US)
     (
-        "med.xr_naltrexone.canada",
-        "in Canada",
-        |f| f.a.country() == Some(Country::Ca),
-        (Med::ExtendedReleaseNaltrexone, Then::Is(Listed::NotListed)),
-        "Not marketed in Canada (special access only).",
-        HealthCanadaProducts
-    ),
-    (
         "med.xr_naltrexone.continue",
         "already on extended-release naltrexone",
         |f| f.a.current_medication() == Some(CurrentMedication::ExtendedReleaseNaltrexone),
@@ -1050,13 +1099,22 @@ table! {
             Med::ExtendedReleaseNaltrexone,
             Then::Is(Listed::As(MedicationStatus::Continue))
         ),
-        "Already on the monthly naltrexone injection: keep it on schedule; protection fades near the end of each month.",
+        "Already on the monthly naltrexone injection: keep it on schedule (in Canada it comes through Health Canada's special access); protection fades near the end of each month.",
         NaltrexoneLabel
     ),
     (
+        "med.xr_naltrexone.canada",
+        "in Canada",
+        |f| f.a.country() == Some(Country::Ca),
+        (Med::ExtendedReleaseNaltrexone, Then::Is(Listed::NotListed)),
+        "Not marketed in Canada (special access only).",
+        HealthCanadaProducts
+    ),
+
+    (
         "med.xr_naltrexone.not_for",
         "no disorder, naltrexone or injections declined, or under 18",
-        |f| f.severity == Severity::None
+        |f| !f.disorder_possible()
             || f.a.declines(Declined::Naltrexone)
             || f.a.declines(Declined::Injections)
             || f.minor(),
@@ -1079,11 +1137,8 @@ table! {
         "med.xr_naltrexone.ready",
         "naltrexone is the plan and 7 or more days without opioids",
         |f| f.naltrexone_is_the_option() && f.a.days_since_last_use().is_some_and(|d| d >= 7),
-        (
-            Med::ExtendedReleaseNaltrexone,
-            Then::Is(Listed::As(MedicationStatus::Suggested))
-        ),
-        "At least 7 days without opioids: a monthly injection that blocks opioids and helps prevent a return to use.",
+        (Med::ExtendedReleaseNaltrexone, Then::Is(Listed::As(MedicationStatus::Suggested))),
+        "At least 7 days without heroin, fentanyl or pills: a monthly injection that blocks opioids and helps prevent a return to use.",
         AsamNpg2020
     ),
     (
@@ -1128,6 +1183,14 @@ table! {
         HealthCanadaProducts
     ),
     (
+        "med.xr_naltrexone.after_stopping_agonist",
+        "methadone or buprenorphine taken before, not now",
+        |f| f.a.prior_treatment().is_none_or(|t| t.contains(&PriorTreatment::Medication)) && !f.on_agonist(),
+        (Med::ExtendedReleaseNaltrexone, Then::Note),
+        "If methadone or buprenorphine was stopped in the past 2 weeks, wait longer: starting too soon brings on sudden, severe withdrawal. A clinician may give a small test dose first.",
+        NaltrexoneLabel
+    ),
+    (
         "med.xr_naltrexone.tolerance",
         "always",
         |_| true,
@@ -1150,7 +1213,7 @@ table! {
     (
         "med.naltrexone.not_for",
         "no disorder, or naltrexone declined",
-        |f| f.severity == Severity::None || f.a.declines(Declined::Naltrexone),
+        |f| !f.disorder_possible() || f.a.declines(Declined::Naltrexone),
         (Med::Naltrexone, Then::Is(Listed::NotListed)),
         "",
         AsamNpg2020
@@ -1213,6 +1276,14 @@ table! {
         AsamNpg2020
     ),
     (
+        "med.naltrexone.after_stopping_agonist",
+        "methadone or buprenorphine taken before, not now",
+        |f| f.a.prior_treatment().is_none_or(|t| t.contains(&PriorTreatment::Medication)) && !f.on_agonist(),
+        (Med::Naltrexone, Then::Note),
+        "If methadone or buprenorphine was stopped in the past 2 weeks, wait longer: starting too soon brings on sudden, severe withdrawal. A clinician may give a small test dose first.",
+        NaltrexoneLabel
+    ),
+    (
         "med.naltrexone.tolerance",
         "always",
         |_| true,
@@ -1236,7 +1307,7 @@ table! {
         "med.srom.tried",
         "in Canada, disorder, not pregnant, agonists not declined, methadone or buprenorphine tried",
         |f| f.a.country() == Some(Country::Ca)
-            && f.severity != Severity::None
+            && f.disorder_possible()
             && !f.pregnant()
             && !f.a.declines_agonists()
             && (f
@@ -1279,7 +1350,7 @@ table! {
         "in Canada, injecting, oral treatment tried, still using or not known",
         |f| f.a.country() == Some(Country::Ca)
             && f.a.injects() == Some(true)
-            && f.severity != Severity::None
+            && f.disorder_possible()
             && !f.pregnant()
             && (f
                 .a
@@ -1307,12 +1378,9 @@ table! {
         "med.lofexidine.taper",
         "taper, in the US or country not known, not pregnant",
         |f| f.plan == Plan::Taper && f.a.country() != Some(Country::Ca) && !f.pregnant(),
-        (
-            Med::Lofexidine,
-            Then::Is(Listed::As(MedicationStatus::Consider))
-        ),
-        "A non-opioid medicine that eases withdrawal symptoms when stopping opioids (not approved in Canada).",
-        HealthCanadaProducts
+        (Med::Lofexidine, Then::Is(Listed::As(MedicationStatus::Consider))),
+        "A non-opioid medicine that eases withdrawal symptoms when stopping opioids.",
+        LofexidineLabel
     ),
     (
         "med.lofexidine.otherwise",
@@ -1340,15 +1408,15 @@ table! {
         |f| f.a.country() == Some(Country::Us),
         (Med::Naloxone, Then::Note),
         "In the US, naloxone nasal spray is sold without a prescription.",
-        AsamNpg2020
+        FdaNaloxoneOtc2023
     ),
     (
         "med.naloxone.ca",
         "in Canada",
         |f| f.a.country() == Some(Country::Ca),
         (Med::Naloxone, Then::Note),
-        "In Canada, free naloxone kits are available at most pharmacies without a prescription.",
-        HealthCanadaProducts
+        "In Canada, free naloxone kits are available without a prescription at many pharmacies and harm-reduction sites.",
+        HealthCanadaNaloxone
     ),
     ]
 }
@@ -1370,7 +1438,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
         "thoughts of suicide or of overdosing on purpose",
         |f| f.a.suicidal_thoughts() == Some(true),
         AlertCode::SuicideRisk,
-        "Thoughts of suicide: call or text 988 now (9-8-8 in Canada), or go to an emergency department. If life is in danger right now, call 911.",
+        "Thoughts of suicide: call or text 988 now (9-8-8 in Canada), or go to an emergency department. If life is in danger right now, call 911. Keep only small amounts of medicines and drugs at hand, ask someone to hold or lock up the rest, and keep naloxone close.",
         Lifeline988
     ),
     rule!(
@@ -1394,62 +1462,79 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
     ),
     rule!(
         "alert.never_use_alone.us",
-        "still using or not known, in the US",
-        |f| f.still_using() && f.a.country() == Some(Country::Us),
+        "still using street opioids (or not known), in the US",
+        |f| f.still_using() && !f.prescribed_only() && f.a.country() == Some(Country::Us),
         AlertCode::NeverUseAlone,
         "While still using: never use alone. The Never Use Alone line (1-800-484-3731) stays on the phone and sends help if you stop answering. Test strips show fentanyl or xylazine in a supply; start with a small amount, and smoking is less risky than injecting.",
         NeverUseAlone
     ),
     rule!(
         "alert.never_use_alone.ca",
-        "still using or not known, in Canada",
-        |f| f.still_using() && f.a.country() == Some(Country::Ca),
+        "still using street opioids (or not known), in Canada",
+        |f| f.still_using() && !f.prescribed_only() && f.a.country() == Some(Country::Ca),
         AlertCode::NeverUseAlone,
-        "While still using: never use alone. The National Overdose Response Service (1-888-688-6677) stays on the phone and sends help if you stop answering. Drug-checking services and test strips show what is in a supply; start with a small amount, and smoking is less risky than injecting.",
+        "While still using: never use alone. The National Overdose Response Service (1-888-688-6677) stays on the phone and sends help if you stop answering. Drug-checking services and test strips show what is in a supply; start with a small amount, and smoking is less risky than injecting. Supervised consumption and overdose prevention sites, where they exist, have staff on hand.",
         NeverUseAlone
     ),
     rule!(
         "alert.never_use_alone.both",
-        "still using or not known, country not known",
-        |f| f.still_using() && f.a.country().is_none(),
+        "still using street opioids (or not known), country not known",
+        |f| f.still_using() && !f.prescribed_only() && f.a.country().is_none(),
         AlertCode::NeverUseAlone,
         "While still using: never use alone. A line stays on the phone and sends help if you stop answering: Never Use Alone (US) 1-800-484-3731, National Overdose Response Service (Canada) 1-888-688-6677. Test strips and drug checking show what is in a supply; start with a small amount.",
         NeverUseAlone
     ),
     rule!(
         "alert.overdose_after_abstinence",
-        "7 or more days without opioids, a taper, just released, or just finished residential care",
-        |f| f.a.days_since_last_use().is_some_and(|d| d >= 7)
-            || f.plan == Plan::Taper
-            || f.a.recently_released() == Some(true)
-            || f.a.completed_residential() == Some(true),
+        "not on an agonist, and 7 or more days without opioids, a taper, just released, or just finished residential care",
+        |f| !f.on_agonist()
+            && (f.a.days_since_last_use().is_some_and(|d| d >= 7)
+                || f.plan == Plan::Taper
+                || f.a.recently_released() == Some(true)
+                || f.a.completed_residential() == Some(true)),
         AlertCode::OverdoseAfterAbstinence,
         "After days or weeks without opioids (a taper, detox, jail, prison or a residential stay), tolerance is low: the old amount can be fatal. Keep naloxone close and never use alone.",
         ReleaseFromPrison2007
     ),
     rule!(
+        "alert.overdose_after_abstinence.on_medication",
+        "on an agonist and just released",
+        |f| f.on_agonist() && f.a.recently_released() == Some(true),
+        AlertCode::OverdoseAfterAbstinence,
+        "Just out of jail, prison or hospital: get the next dose of methadone or buprenorphine without a gap; the first weeks out are the riskiest.",
+        ReleaseFromPrison2007
+    ),
+    rule!(
         "alert.start_today.us",
-        "medication indicated and not yet taken, in the US",
-        |f| f.start_today() && f.a.country() == Some(Country::Us),
+        "medication indicated and not yet taken, 18 or over (or not known), in the US",
+        |f| f.start_today() && !f.minor() && f.a.country() == Some(Country::Us),
         AlertCode::StartToday,
         "Medication can usually start today: at an emergency department, a bridge clinic, by telehealth or at an opioid treatment program. Nobody needs to wait for a bed or a program without it.",
         AsamNpg2020
     ),
     rule!(
         "alert.start_today.ca",
-        "medication indicated and not yet taken, in Canada",
-        |f| f.start_today() && f.a.country() == Some(Country::Ca),
+        "medication indicated and not yet taken, 18 or over (or not known), in Canada",
+        |f| f.start_today() && !f.minor() && f.a.country() == Some(Country::Ca),
         AlertCode::StartToday,
         "Medication can usually start today: at an emergency department, a rapid-access addiction clinic, by virtual care, or with a family doctor or nurse practitioner. Nobody needs to wait for a bed or a program without it.",
         Crism2024
     ),
     rule!(
         "alert.start_today.both",
-        "medication indicated and not yet taken, country not known",
-        |f| f.start_today() && f.a.country().is_none(),
+        "medication indicated and not yet taken, 18 or over (or not known), country not known",
+        |f| f.start_today() && !f.minor() && f.a.country().is_none(),
         AlertCode::StartToday,
         "Medication can usually start today: at an emergency department, a walk-in or bridge clinic, or by telehealth. Nobody needs to wait for a bed or a program without it.",
         AsamNpg2020
+    ),
+    rule!(
+        "alert.start_today.minor",
+        "medication indicated and not yet taken, under 18",
+        |f| f.start_today() && f.minor(),
+        AlertCode::StartToday,
+        "Medication can often start soon: ask today for a youth addiction service or an adolescent medicine clinic; an emergency department can help in a crisis.",
+        Aap2016
     ),
     rule!(
         "alert.buprenorphine_start",
@@ -1463,11 +1548,9 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
     ),
     rule!(
         "alert.sedative_withdrawal",
-        "heavy daily drinking or benzodiazepines, or past seizures or delirium tremens",
-        |f| matches!(
-            f.a.sedative_withdrawal_risk(),
-            Some(SedativeWithdrawalRisk::DailyHeavy | SedativeWithdrawalRisk::PastSeizuresOrDts)
-        ),
+        "heavy daily drinking or benzodiazepines, or past seizures or delirium tremens and still using them (or not known)",
+        |f| f.a.sedative_withdrawal_risk() == Some(SedativeWithdrawalRisk::DailyHeavy)
+            || f.dangerous_sedative_withdrawal(),
         AlertCode::SedativeWithdrawal,
         "Never stop heavy drinking or daily benzodiazepines suddenly: it can cause seizures and delirium tremens. A clinician plans that withdrawal, with medication.",
         AsamAlcoholWithdrawal2020
@@ -1482,18 +1565,34 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
     ),
     rule!(
         "alert.pregnancy",
-        "pregnant, disorder indicated or severity not known",
-        |f| f.pregnant(),
+        "pregnant, disorder indicated or possible, not on a medication for opioid use disorder",
+        |f| f.pregnant() && !f.on_agonist() && !f.on_naltrexone(),
         AlertCode::Pregnancy,
         "Pregnant: don't try to stop on your own. Ask today for methadone or buprenorphine, which are recommended in pregnancy, and for prenatal care that works with it.",
         Acog711
+    ),
+    rule!(
+        "alert.pregnancy.on_agonist",
+        "pregnant and on an agonist",
+        |f| f.pregnant() && f.on_agonist(),
+        AlertCode::Pregnancy,
+        "Pregnant: keep taking methadone or buprenorphine; the dose often needs to go up later in pregnancy. Tell the prenatal team about it.",
+        Acog711
+    ),
+    rule!(
+        "alert.pregnancy.on_naltrexone",
+        "pregnant and on naltrexone",
+        |f| f.pregnant() && f.on_naltrexone(),
+        AlertCode::Pregnancy,
+        "Pregnant while on naltrexone: talk soon with the prenatal and addiction clinicians about staying on it or switching; don't stop it on your own.",
+        AsamNpg2020
     ),
     rule!(
         "alert.injection_risks",
         "injects",
         |f| f.a.injects() == Some(true),
         AlertCode::InjectionRisks,
-        "Injecting: use new sterile supplies every time (syringe services programs give them free). Get wounds seen early, especially with xylazine, which causes wounds that need care. Ask about HIV prevention (PrEP), vaccines, and testing: hepatitis C can be cured.",
+        "Injecting: use new sterile supplies every time (harm reduction programs, syringe services and many pharmacies give them free). Get wounds seen early, especially with xylazine, which causes wounds that need care. Ask about HIV prevention (PrEP), vaccines, and testing: hepatitis C can be cured.",
         CdcXylazine
     ),
     rule!(
@@ -1504,7 +1603,7 @@ pub static ALERTS: &[Rule<AlertCode>] = &[
             .other_substances()
             .is_some_and(|s| s.contains(&Substance::Stimulants)),
         AlertCode::StimulantFentanyl,
-        "Cocaine, crack and meth are often mixed with fentanyl: test strips, naloxone and never using alone apply to them too.",
+        "Cocaine, crack and meth can contain fentanyl: test strips, naloxone and never using alone apply to them too.",
         CdcHarmReduction
     ),
     rule!(
@@ -1589,7 +1688,7 @@ pub static THERAPIES: &[Rule<&'static str>] = &[
         "some or strong support",
         |f| f.has_support(),
         "family-counseling",
-        "Family or friends are involved: sessions together help them support recovery without enabling.",
+        "Family or friends are involved: sessions together help them support recovery in ways that work (for example CRAFT).",
         Tip63
     ),
 ];
@@ -1597,16 +1696,16 @@ pub static THERAPIES: &[Rule<&'static str>] = &[
 pub static SUPPORT: &[Rule<&'static str>] = &[
     rule!(
         "support.na",
-        "always",
-        |_| true,
+        "a disorder indicated or possible",
+        |f| f.disorder_possible(),
         "narcotics-anonymous",
-        "Free peer meetings almost everywhere, in person and online; based on the 12 steps. Members on medication are welcome in many groups.",
+        "Free peer meetings almost everywhere, in person and online; based on the 12 steps. Policies on methadone and buprenorphine vary between groups; some limit members on them.",
         Tip63
     ),
     rule!(
         "support.smart",
-        "always",
-        |_| true,
+        "a disorder indicated or possible",
+        |f| f.disorder_possible(),
         "smart-recovery",
         "A free, non-spiritual alternative built on practical tools.",
         Tip63
@@ -1732,8 +1831,8 @@ pub static TALKING_POINTS: &[Rule<Said>] = &[
         "intensive outpatient setting",
         |f| f.level == Level::IntensiveOutpatient,
         said(
-            "From what you've told me, a good place to start is an intensive outpatient program: several sessions a week while you live at home.",
-            "From what you've told me, a good place for them to start is an intensive outpatient program: several sessions a week while they live at home."
+            "From what you've told me, a good place to start is an intensive outpatient program: several sessions a week while you keep living where you are.",
+            "From what you've told me, a good place for them to start is an intensive outpatient program: several sessions a week while they keep living where they are."
         ),
         "The setting, in one sentence.",
         AsamCriteria2023
@@ -1743,8 +1842,8 @@ pub static TALKING_POINTS: &[Rule<Said>] = &[
         "outpatient setting",
         |f| f.level == Level::Outpatient,
         said(
-            "From what you've told me, regular visits with a clinician while you live at home are a good place to start.",
-            "From what you've told me, regular visits with a clinician while they live at home are a good place for them to start."
+            "From what you've told me, regular visits with a clinician, while you keep living where you are, are a good place to start.",
+            "From what you've told me, regular visits with a clinician, while they keep living where they are, are a good place for them to start."
         ),
         "The setting, in one sentence.",
         AsamCriteria2023
@@ -1833,38 +1932,38 @@ pub static TALKING_POINTS: &[Rule<Said>] = &[
         "in the US",
         |f| f.a.country() == Some(Country::Us),
         said(
-            "Please keep naloxone, also called Narcan, at home, and show someone close to you how to use it. It can reverse an overdose. You can buy it at a pharmacy without a prescription.",
-            "Please keep naloxone, also called Narcan, at home, and learn how to use it. It can reverse an overdose. You can buy it at a pharmacy without a prescription."
+            "Please keep naloxone, also called Narcan, with you, and show someone close to you how to use it. It can reverse an overdose. You can buy it at a pharmacy without a prescription.",
+            "Please keep naloxone, also called Narcan, close, and learn how to use it. It can reverse an overdose. You can buy it at a pharmacy without a prescription."
         ),
         "Naloxone, every time.",
-        AsamNpg2020
+        FdaNaloxoneOtc2023
     ),
     rule!(
         "talk.naloxone.ca",
         "in Canada",
         |f| f.a.country() == Some(Country::Ca),
         said(
-            "Please keep a naloxone kit at home, and show someone close to you how to use it. It can reverse an overdose. Most pharmacies give kits free, without a prescription.",
-            "Please keep a naloxone kit at home, and learn how to use it. It can reverse an overdose. Most pharmacies give kits free, without a prescription."
+            "Please keep a naloxone kit with you, and show someone close to you how to use it. It can reverse an overdose. Many pharmacies and harm-reduction sites give kits free, without a prescription.",
+            "Please keep a naloxone kit close, and learn how to use it. It can reverse an overdose. Many pharmacies and harm-reduction sites give kits free, without a prescription."
         ),
         "Naloxone, every time.",
-        HealthCanadaProducts
+        HealthCanadaNaloxone
     ),
     rule!(
         "talk.naloxone.both",
         "country not known",
         |f| f.a.country().is_none(),
         said(
-            "Please keep naloxone, also called Narcan, at home, and show someone close to you how to use it. It can reverse an overdose. Pharmacies have it without a prescription.",
-            "Please keep naloxone, also called Narcan, at home, and learn how to use it. It can reverse an overdose. Pharmacies have it without a prescription."
+            "Please keep naloxone, also called Narcan, with you, and show someone close to you how to use it. It can reverse an overdose. Pharmacies have it without a prescription.",
+            "Please keep naloxone, also called Narcan, close, and learn how to use it. It can reverse an overdose. Pharmacies have it without a prescription."
         ),
         "Naloxone, every time.",
-        AsamNpg2020
+        FdaNaloxoneOtc2023
     ),
     rule!(
         "talk.never_use_alone",
         "still using or not known",
-        |f| f.still_using(),
+        |f| f.still_using() && !f.prescribed_only(),
         said(
             "Until then, please never use alone: there are free lines that stay on the phone with you and send help if you stop answering.",
             "Until then, it's safest if they never use alone: there are free lines that stay on the phone and send help if they stop answering."
@@ -1877,7 +1976,7 @@ pub static TALKING_POINTS: &[Rule<Said>] = &[
         "always",
         |_| true,
         said(
-            "If you ever think someone is overdosing, call 911 right away.",
+            "If you ever think someone is overdosing, call 911 right away, give naloxone and stay with them.",
             "If you ever think they are overdosing, call 911 right away, give naloxone and stay with them."
         ),
         "Emergency help, every time.",
@@ -1892,7 +1991,7 @@ pub static TALKING_POINTS: &[Rule<Said>] = &[
             "You can call the free SAMHSA helpline at 1-800-662-4357 any time, day or night, to find treatment near them, and it helps families too."
         ),
         "Where to find care.",
-        Tip63
+        SamhsaHelpline
     ),
     rule!(
         "talk.find_care.ca",
@@ -1987,7 +2086,7 @@ mod tests {
                 "{med:?}: its last deciding row always holds, so it is always decided"
             );
         }
-        assert_eq!(SEVERITY.last().unwrap().when, "nothing known");
+        assert_eq!(SEVERITY.last().unwrap().when, "otherwise");
         assert!(matches!(
             PLAN.iter()
                 .filter(|r| matches!(r.then, Then::Is(_)))

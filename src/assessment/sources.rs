@@ -32,6 +32,10 @@ pub enum Source {
     CdcHarmReduction,
     Lifeline988,
     NeverUseAlone,
+    LofexidineLabel,
+    FdaNaloxoneOtc2023,
+    HealthCanadaNaloxone,
+    SamhsaHelpline,
 }
 
 /// A source's full citation.
@@ -71,6 +75,10 @@ impl Source {
         Source::CdcHarmReduction,
         Source::Lifeline988,
         Source::NeverUseAlone,
+        Source::LofexidineLabel,
+        Source::FdaNaloxoneOtc2023,
+        Source::HealthCanadaNaloxone,
+        Source::SamhsaHelpline,
     ];
 
     /// The id used in anchors and the API: the variant's snake_case name.
@@ -101,6 +109,10 @@ impl Source {
             Source::CdcHarmReduction => "cdc_harm_reduction",
             Source::Lifeline988 => "lifeline_988",
             Source::NeverUseAlone => "never_use_alone",
+            Source::LofexidineLabel => "lofexidine_label",
+            Source::FdaNaloxoneOtc2023 => "fda_naloxone_otc_2023",
+            Source::HealthCanadaNaloxone => "health_canada_naloxone",
+            Source::SamhsaHelpline => "samhsa_helpline",
         }
     }
 
@@ -198,7 +210,7 @@ impl Source {
             ),
             Source::Crism2024 => c(
                 "CRISM 2024",
-                "Yakovenko I, et al. Management of opioid use disorder: 2024 update to the national clinical practice guideline. CMAJ 2024;196(38):E1280.",
+                "Yakovenko I, Mukaneza Y, Germé K, et al. Management of opioid use disorder: 2024 update to the national clinical practice guideline. CMAJ 2024;196(38):E1280–E1290.",
                 2024,
                 "https://doi.org/10.1503/cmaj.241173",
             ),
@@ -210,7 +222,7 @@ impl Source {
             ),
             Source::HealthCanadaProducts => c(
                 "Health Canada",
-                "Health Canada Drug Product Database and Special Access Program: lofexidine is not approved in Canada; extended-release naltrexone is reachable only through special access; naloxone kits are free without a prescription.",
+                "Health Canada Drug Product Database and product monographs: lofexidine is not approved in Canada; extended-release naltrexone is reachable only through the Special Access Program; buprenorphine-naloxone is approved for adults.",
                 2026,
                 "https://health-products.canada.ca/dpd-bdpp/",
             ),
@@ -252,15 +264,39 @@ impl Source {
             ),
             Source::Lifeline988 => c(
                 "988",
-                "988 Suicide & Crisis Lifeline (US) and 9-8-8 Suicide Crisis Helpline (Canada): call or text 988, any time.",
+                "988 Suicide & Crisis Lifeline (US, since 2022; 988lifeline.org) and 9-8-8 Suicide Crisis Helpline (Canada, since 2023; 988.ca): call or text 988, any time.",
                 2023,
                 "https://988lifeline.org/",
             ),
             Source::NeverUseAlone => c(
                 "Never-use-alone lines",
-                "Never Use Alone (US, 1-800-484-3731) and the National Overdose Response Service (Canada, 1-888-688-6677): someone stays on the line and sends help if the caller stops answering.",
+                "Never Use Alone (US, 1-800-484-3731, neverusealone.com) and the National Overdose Response Service (Canada, 1-888-688-6677, nors.ca): someone stays on the line and sends help if the caller stops answering.",
                 2024,
                 "https://www.nors.ca/",
+            ),
+            Source::LofexidineLabel => c(
+                "Lofexidine label",
+                "Lucemyra (lofexidine) prescribing information: to ease withdrawal symptoms to help abrupt opioid discontinuation in adults, for up to 14 days (US).",
+                2018,
+                "https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=lucemyra",
+            ),
+            Source::FdaNaloxoneOtc2023 => c(
+                "FDA 2023 (naloxone)",
+                "FDA news release (29 March 2023): FDA approves first over-the-counter naloxone nasal spray.",
+                2023,
+                "https://www.fda.gov/news-events/press-announcements/fda-approves-first-over-counter-naloxone-nasal-spray",
+            ),
+            Source::HealthCanadaNaloxone => c(
+                "Health Canada naloxone",
+                "Health Canada: Naloxone. Free naloxone kits are available without a prescription at many pharmacies and harm-reduction sites.",
+                2024,
+                "https://www.canada.ca/en/health-canada/services/opioids/naloxone.html",
+            ),
+            Source::SamhsaHelpline => c(
+                "SAMHSA National Helpline",
+                "SAMHSA National Helpline, 1-800-662-4357: free, confidential treatment referral and information, 24 hours a day.",
+                2024,
+                "https://www.samhsa.gov/find-help/helplines/national-helpline",
             ),
         }
     }

@@ -100,10 +100,12 @@ pub fn groups() -> Vec<RuleGroup> {
         RuleGroup {
             anchor: "setting",
             title: "Setting",
-            how: "Every row that holds asks for a level; the setting is the most intensive one asked for. Scores are never added up or averaged, and one high area on its own asks for intensive outpatient care at most (a dangerous alcohol or benzodiazepine withdrawal is the one exception). Pregnancy on its own never raises the level.",
+            how: "Every row that holds asks for a level; the setting is the most intensive one asked for, unless a row that holds caps it (\"at most\"; a cap never lowers hospital care). Scores are never added up or averaged, and one high area on its own asks for intensive outpatient care at most (a dangerous alcohol or benzodiazepine withdrawal is the one exception). Pregnancy on its own never raises the level.",
             rows: rows(SETTING, |ask| match ask {
                 LevelAsk::AtLeast(l) => format!("at least: {}", level(*l)),
-                LevelAsk::InsteadOfInpatient(l) => format!("instead of inpatient: {}", level(*l)),
+                LevelAsk::AtMost(l) => {
+                    format!("at most: {} (never lowers hospital care)", level(*l))
+                }
             }),
         },
         RuleGroup {
