@@ -97,7 +97,18 @@ impl<'a> Facts<'a> {
     /// prescribed use are not addiction on their own; CDC 2022, ACOG 711).
     pub fn disorder_possible(&self) -> bool {
         self.severity != Severity::None
-            && !(self.severity == Severity::Unknown && self.prescribed_only())
+            && !(self.severity == Severity::Unknown
+                && self.prescribed_only()
+                && !self.tried_to_stop_or_returned())
+    }
+
+    /// Attempts to stop, or a return to use, were said: signs of a disorder even when
+    /// the opioids are prescribed.
+    pub fn tried_to_stop_or_returned(&self) -> bool {
+        matches!(
+            self.a.quit_attempts(),
+            Some(super::answers::QuitAttempts::One | super::answers::QuitAttempts::Several)
+        ) || self.a.relapse_history() == Some(true)
     }
 
     /// The opioids used are prescription pills only.

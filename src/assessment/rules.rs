@@ -156,8 +156,8 @@ table! {
     ),
     (
         "severity.unknown.prescribed",
-        "no DSM-5 count; prescription pills only",
-        |f| f.a.dsm5_criteria().is_none() && f.prescribed_only(),
+        "no DSM-5 count; prescription pills only; no attempts to stop or returns to use said",
+        |f| f.a.dsm5_criteria().is_none() && f.prescribed_only() && !f.tried_to_stop_or_returned(),
         Then::Is((Severity::Unknown, SeverityBasis::Unknown)),
         "Taking prescribed opioids every day brings tolerance and withdrawal, which on their own are not addiction. The DSM-5 questions are needed before any medicine for opioid use disorder is suggested.",
         Cdc2022
