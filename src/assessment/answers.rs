@@ -205,8 +205,14 @@ macro_rules! answer_fields {
                 Some(())
             }
 
-            fn set_unknown(self, a: &mut Answers) {
+            /// Clears this field: "don't know".
+            pub fn set_unknown(self, a: &mut Answers) {
                 match self { $(Field::$variant => a.$field = None),+ }
+            }
+
+            /// Copies this field's answer from `from` (for most fields a plain copy).
+            pub fn copy(self, from: &Answers, to: &mut Answers) {
+                match self { $(Field::$variant => to.$field = from.$field.clone()),+ }
             }
         }
 
@@ -462,6 +468,28 @@ impl Field {
         &ALL[self as usize]
     }
 
+    /// The candidates as answers, each with only this field set, read once: `missing`
+    /// copies the field from them instead of reading JSON on every trial.
+    pub fn candidate_answers(self) -> &'static [Answers] {
+        static ALL: std::sync::LazyLock<Vec<Vec<Answers>>> = std::sync::LazyLock::new(|| {
+            Field::ALL
+                .iter()
+                .map(|field| {
+                    field
+                        .candidates()
+                        .iter()
+                        .map(|value| {
+                            let mut a = Answers::default();
+                            field.set(&mut a, value).expect("every candidate is valid");
+                            a
+                        })
+                        .collect()
+                })
+                .collect()
+        });
+        &ALL[self as usize]
+    }
+
     fn build_candidates(self) -> Vec<Value> {
         // Lists whose items the rules tell apart only in part: one item stands for the
         // others (a test checks that every value gives the decision of its stand-in).
@@ -475,6 +503,17 @@ impl Field {
             (Field::Opioids, _) => list(&["fentanyl", "heroin", "prescription_pills"]),
             (Field::PriorTreatment, _) => list(&["medication", "detox"]),
             (Field::Responsibilities, _) => list(&["caregiving", "work"]),
+            // Declining both agonists, or everything, is a plan of its own.
+            (Field::DeclinedMedications, Kind::Many(names)) => {
+                let mut out: Vec<Value> = list(names);
+                out.push(serde_json::json!(["methadone", "buprenorphine"]));
+                out.push(serde_json::json!([
+                    "methadone",
+                    "buprenorphine",
+                    "naltrexone"
+                ]));
+                out
+            }
             (_, Kind::One(names)) => names.iter().map(|n| Value::from(*n)).collect(),
             (_, Kind::Many(names)) => std::iter::once(Value::Array(vec![]))
                 .chain(names.iter().map(|n| Value::Array(vec![Value::from(*n)])))

@@ -94,6 +94,7 @@ fn decide<'a>(a: &'a Answers, mut trace: Option<&mut Trace>) -> (Facts<'a>, Seve
     };
     f.severity = severity;
     f.basis = basis;
+    f.disorder = f.work_out_disorder();
     if let Some(t) = trace.as_deref_mut() {
         t.severity = Some(row);
     }
@@ -176,6 +177,7 @@ fn decide<'a>(a: &'a Answers, mut trace: Option<&mut Trace>) -> (Facts<'a>, Seve
         f.plan = plan;
         f.medication = medication;
     }
+    f.naltrexone_option = f.work_out_naltrexone_option();
     if let Some(t) = trace.as_deref_mut() {
         t.plan.push(row);
         t.plan
@@ -288,16 +290,14 @@ fn missing(a: &Answers, baseline: &Key, read: Option<u64>) -> Vec<Field> {
                 return Some((5, field));
             }
             let mut weight = 0;
-            for value in field.candidates() {
-                if field.set(&mut trial, value).is_ok() {
-                    weight =
-                        weight.max(baseline.weight_of_change(&Key::of(&decide(&trial, None).0)));
-                    if weight == 4 {
-                        break;
-                    }
+            for candidate in field.candidate_answers() {
+                field.copy(candidate, &mut trial);
+                weight = weight.max(baseline.weight_of_change(&Key::of(&decide(&trial, None).0)));
+                if weight == 4 {
+                    break;
                 }
             }
-            let _ = field.set(&mut trial, &serde_json::Value::Null);
+            field.set_unknown(&mut trial);
             (weight > 0).then_some((weight, field))
         })
         .collect();

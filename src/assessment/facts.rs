@@ -65,6 +65,10 @@ pub struct Facts<'a> {
     pub level: Level,
     pub plan: Plan,
     pub medication: Option<MedicationKind>,
+    /// `disorder_possible()`, worked out once the severity is known.
+    pub disorder: bool,
+    /// `naltrexone_is_the_option()`, worked out once the plan is known.
+    pub naltrexone_option: bool,
     /// Each medicine's status once decided (`None`: not listed, or not decided yet).
     /// A cell, because the medicines are decided in turn while their rows read it.
     pub statuses: Cell<[Option<MedicationStatus>; 9]>,
@@ -80,6 +84,8 @@ impl<'a> Facts<'a> {
             level: Level::Outpatient,
             plan: Plan::Maintenance,
             medication: None,
+            disorder: false,
+            naltrexone_option: false,
             statuses: Cell::new([None; 9]),
         }
     }
@@ -96,6 +102,11 @@ impl<'a> Facts<'a> {
     /// when all that is known is prescribed opioids (tolerance and withdrawal from
     /// prescribed use are not addiction on their own; CDC 2022, ACOG 711).
     pub fn disorder_possible(&self) -> bool {
+        self.disorder
+    }
+
+    /// Works out [`Facts::disorder_possible`] from the severity (called once it is known).
+    pub fn work_out_disorder(&self) -> bool {
         self.severity != Severity::None
             && !(self.severity == Severity::Unknown
                 && self.prescribed_only()
@@ -203,6 +214,11 @@ impl<'a> Facts<'a> {
     /// Naltrexone is a real option: the plan rests on it or on stopping opioids, the
     /// person is not pregnant and has not declined it.
     pub fn naltrexone_is_the_option(&self) -> bool {
+        self.naltrexone_option
+    }
+
+    /// Works out [`Facts::naltrexone_is_the_option`] (called once the plan is known).
+    pub fn work_out_naltrexone_option(&self) -> bool {
         !self.pregnant()
             && self.disorder_possible()
             && !self.on_naltrexone()
