@@ -215,7 +215,7 @@ fn decide<'a>(a: &'a Answers, mut trace: Option<&mut Trace>) -> (Facts<'a>, Seve
             (_, Some(false)) => false,
         }
     });
-    if let Some(t) = trace.as_deref_mut() {
+    if let Some(t) = trace {
         t.medications = fired;
     }
     (f, basis)

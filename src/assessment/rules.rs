@@ -2078,8 +2078,7 @@ mod tests {
         for med in Med::ALL {
             let last = MEDICATIONS
                 .iter()
-                .filter(|r| r.then.0 == *med && matches!(r.then.1, Then::Is(_)))
-                .last()
+                .rfind(|r| r.then.0 == *med && matches!(r.then.1, Then::Is(_)))
                 .unwrap_or_else(|| panic!("{med:?} has rows"));
             assert!(
                 last.when == "otherwise" || last.when == "always",
@@ -2089,14 +2088,13 @@ mod tests {
         assert_eq!(SEVERITY.last().unwrap().when, "otherwise");
         assert!(matches!(
             PLAN.iter()
-                .filter(|r| matches!(r.then, Then::Is(_)))
-                .last()
+                .rfind(|r| matches!(r.then, Then::Is(_)))
                 .unwrap()
                 .when,
             "otherwise"
         ));
         for area in Area::ALL {
-            let last = AREAS.iter().filter(|r| r.then.0 == area).last().unwrap();
+            let last = AREAS.iter().rfind(|r| r.then.0 == area).unwrap();
             assert_eq!(last.then.1, Risk::Low, "{area:?} falls back to low");
         }
     }

@@ -251,11 +251,26 @@ async fn evaluate_answers(
     State(state): State<AppState>,
     AnswersJson(answers): AnswersJson,
 ) -> Response {
-    (
-        [(header::CACHE_CONTROL, "no-store")],
-        Json(evaluate(&answers, state.library.helplines())),
-    )
-        .into_response()
+    let result = evaluate(&answers, state.library.helplines());
+    // A result is about 10 KB: written into a buffer of that size from the start rather
+    // than one that grows and copies itself on the way.
+    let mut body = Vec::with_capacity(16 * 1024);
+    match serde_json::to_writer(&mut body, &result) {
+        Ok(()) => (
+            [
+                (header::CACHE_CONTROL, "no-store"),
+                (header::CONTENT_TYPE, "application/json"),
+            ],
+            Bytes::from(body),
+        )
+            .into_response(),
+        // Serializing plain data cannot fail; if it ever did, say so rather than panic.
+        Err(_) => ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the result could not be written",
+        )
+        .into_response(),
+    }
 }
 
 #[derive(Serialize, ToSchema)]
