@@ -615,6 +615,11 @@ async fn the_openapi_document_lists_every_api_route() {
     ] {
         assert_eq!(schemas[schema]["enum"], json!(values), "{schema}");
     }
+    // The one rule across fields is in the schema too: a province only for Canada.
+    assert_eq!(
+        schemas["Answers"]["anyOf"][1]["properties"]["country"]["const"],
+        "ca"
+    );
     let props = schemas["Answers"]["properties"].as_object().unwrap();
     assert_eq!(
         props.len(),

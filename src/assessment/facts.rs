@@ -167,12 +167,6 @@ impl<'a> Facts<'a> {
         self.a.days_since_last_use().is_none_or(|d| d < 7)
     }
 
-    pub fn fentanyl(&self) -> bool {
-        self.a
-            .opioids()
-            .is_some_and(|o| o.contains(&Opioid::Fentanyl) || o.contains(&Opioid::CounterfeitPills))
-    }
-
     /// Fentanyl may be in what is used: anything but prescription pills alone, since
     /// street heroin and pills now usually contain it (ASAM 2023), and not known counts.
     pub fn fentanyl_possible(&self) -> bool {

@@ -74,13 +74,33 @@ pub struct ApiDoc;
     responses((status = 200, description = "The OpenAPI 3.1 description of this API", content_type = "application/json")))]
 async fn openapi() -> Response {
     static DOCUMENT: std::sync::LazyLock<Bytes> = std::sync::LazyLock::new(|| {
-        Bytes::from(serde_json::to_vec(&ApiDoc::openapi()).expect("the document serializes"))
+        let mut document =
+            serde_json::to_value(ApiDoc::openapi()).expect("the document serializes");
+        province_only_for_canada(&mut document);
+        Bytes::from(serde_json::to_vec(&document).expect("the document serializes"))
     });
     (
         [(header::CONTENT_TYPE, "application/json")],
         DOCUMENT.clone(),
     )
         .into_response()
+}
+
+/// The one rule across answer fields, in the schema too (utoipa has no attribute for
+/// it): a province is given only with country `ca`.
+fn province_only_for_canada(document: &mut Value) {
+    if let Some(answers) = document
+        .pointer_mut("/components/schemas/Answers")
+        .and_then(Value::as_object_mut)
+    {
+        answers.insert(
+            "anyOf".into(),
+            serde_json::json!([
+                {"properties": {"province": {"type": "null"}}},
+                {"required": ["country"], "properties": {"country": {"const": "ca"}}}
+            ]),
+        );
+    }
 }
 
 /// An item in the list: enough to show a link and a line.

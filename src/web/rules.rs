@@ -12,7 +12,6 @@ use axum::routing::get;
 use super::{Layout, render};
 use crate::AppState;
 use crate::assessment::RULES_VERSION;
-use crate::assessment::result::Level;
 use crate::assessment::rules::{
     ALERTS, AREAS, LevelAsk, Listed, MEDICATIONS, PLAN, Rule, SETTING, SEVERITY, SUPPORT,
     TALKING_POINTS, THERAPIES, Then,
@@ -68,10 +67,6 @@ fn rows<T>(table: &'static [Rule<T>], then: impl Fn(&T) -> String) -> Vec<RuleRo
         .collect()
 }
 
-fn level(l: Level) -> &'static str {
-    l.label()
-}
-
 fn decides<T>(then: &Then<T>, show: impl Fn(&T) -> String) -> String {
     match then {
         Then::Is(x) => show(x),
@@ -102,9 +97,9 @@ pub fn groups() -> Vec<RuleGroup> {
             title: "Setting",
             how: "Every row that holds asks for a level; the setting is the most intensive one asked for, unless a row that holds caps it (\"at most\"; a cap never lowers hospital care). Scores are never added up or averaged, and one high area on its own asks for intensive outpatient care at most (a dangerous alcohol or benzodiazepine withdrawal is the one exception). Pregnancy on its own never raises the level.",
             rows: rows(SETTING, |ask| match ask {
-                LevelAsk::AtLeast(l) => format!("at least: {}", level(*l)),
+                LevelAsk::AtLeast(l) => format!("at least: {}", l.label()),
                 LevelAsk::AtMost(l) => {
-                    format!("at most: {} (never lowers hospital care)", level(*l))
+                    format!("at most: {} (never lowers hospital care)", l.label())
                 }
             }),
         },
