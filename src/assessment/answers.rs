@@ -127,9 +127,10 @@ choice!(
     Declined { Methadone => "methadone", Buprenorphine => "buprenorphine", Naltrexone => "naltrexone", Injections => "injections" }
 );
 choice!(
-    /// Canadian province or territory: provincial helplines and programs.
+    /// Canadian province or territory: provincial helplines and programs. The same codes,
+    /// in the same order, as the content's list of provinces (a test keeps them so).
     Province {
-        Ab => "ab", Bc => "bc", Mb => "mb", Nb => "nb", Nl => "nl", Ns => "ns", Nt => "nt",
+        Ab => "ab", Bc => "bc", Mb => "mb", Nb => "nb", Nl => "nl", Nt => "nt", Ns => "ns",
         Nu => "nu", On => "on", Pe => "pe", Qc => "qc", Sk => "sk", Yt => "yt",
     }
 );
@@ -653,6 +654,12 @@ mod tests {
             assert_eq!(err.field, field, "{input}");
             assert!(!err.message.is_empty());
         }
+    }
+
+    #[test]
+    fn provinces_are_the_contents_provinces() {
+        let codes: Vec<&str> = crate::content::PROVINCES.iter().map(|(c, _)| *c).collect();
+        assert_eq!(Province::NAMES, codes.as_slice());
     }
 
     #[test]
