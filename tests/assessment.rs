@@ -6,7 +6,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::{TestApp, h1};
 use serde_json::{Value, json};
-use treatment_navigator::assessment::engine::slugs;
+use treatment_navigator::assessment::rules::slugs;
 
 fn post_json(uri: &str, body: impl Into<Body>) -> Request<Body> {
     Request::post(uri)
@@ -634,7 +634,7 @@ async fn the_rules_page_lists_every_rule_with_its_reason_and_source() {
     let page = app.get("/rules").await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(h1(&page.body), "How the suggestions are decided");
-    for id in treatment_navigator::web::rules::ids() {
+    for id in treatment_navigator::assessment::rules::ids() {
         assert!(
             page.body.contains(&format!("<li id=\"{id}\"")),
             "{id} is listed"

@@ -2017,6 +2017,23 @@ pub static TALKING_POINTS: &[Rule<Said>] = &[
     ),
 ];
 
+/// Every rule's id, table by table, in order.
+pub fn ids() -> Vec<&'static str> {
+    fn of<T>(table: &[Rule<T>]) -> impl Iterator<Item = &'static str> + '_ {
+        table.iter().map(|r| r.id)
+    }
+    of(SEVERITY)
+        .chain(of(AREAS))
+        .chain(of(SETTING))
+        .chain(of(PLAN))
+        .chain(of(MEDICATIONS))
+        .chain(of(ALERTS))
+        .chain(of(THERAPIES))
+        .chain(of(SUPPORT))
+        .chain(of(TALKING_POINTS))
+        .collect()
+}
+
 /// Every medication, therapy and support slug the rules can name, for the test that
 /// checks each one has a page in the content library.
 pub fn slugs() -> Vec<&'static str> {
@@ -2037,24 +2054,9 @@ pub fn slugs() -> Vec<&'static str> {
 mod tests {
     use super::*;
 
-    /// Every table's ids, for the checks below.
-    fn all_ids() -> Vec<&'static str> {
-        let mut ids = Vec::new();
-        ids.extend(SEVERITY.iter().map(|r| r.id));
-        ids.extend(AREAS.iter().map(|r| r.id));
-        ids.extend(SETTING.iter().map(|r| r.id));
-        ids.extend(PLAN.iter().map(|r| r.id));
-        ids.extend(MEDICATIONS.iter().map(|r| r.id));
-        ids.extend(ALERTS.iter().map(|r| r.id));
-        ids.extend(THERAPIES.iter().map(|r| r.id));
-        ids.extend(SUPPORT.iter().map(|r| r.id));
-        ids.extend(TALKING_POINTS.iter().map(|r| r.id));
-        ids
-    }
-
     #[test]
     fn rule_ids_are_unique_and_stable_in_shape() {
-        let ids = all_ids();
+        let ids = ids();
         let mut sorted = ids.clone();
         sorted.sort();
         sorted.dedup();

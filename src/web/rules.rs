@@ -175,11 +175,3 @@ async fn page(State(state): State<AppState>) -> Result<Html<Bytes>, AppError> {
         })
     })
 }
-
-/// Every rule id on the page, for the test that each one is listed.
-pub fn ids() -> Vec<&'static str> {
-    groups()
-        .into_iter()
-        .flat_map(|g| g.rows.into_iter().map(|r| r.id))
-        .collect()
-}
