@@ -436,7 +436,10 @@ async fn a_form_error_is_shown_beside_its_field_and_keeps_every_answer() {
         r.body.contains("value=\"15\""),
         "the wrong value is shown as typed"
     );
-    assert!(r.body.contains("Step 2 of 4"), "the step with the error");
+    assert!(
+        r.body.contains("data-open-step=\"3\""),
+        "opens at the step with the error (Health)"
+    );
     for (name, value) in [
         ("frequency", "daily"),
         ("housing", "unstable"),
@@ -462,33 +465,103 @@ async fn a_form_error_is_shown_beside_its_field_and_keeps_every_answer() {
 }
 
 #[tokio::test]
-async fn steps_carry_every_answer_forward_and_back() {
+async fn the_questionnaire_is_one_page_in_five_steps_safety_first() {
     let app = TestApp::new().await;
     let start = app.get("/assessment").await;
     assert_eq!(start.status, StatusCode::OK);
-    assert!(start.body.contains("Step 1 of 4"));
-    assert!(start.body.contains("Don't know / declined"));
+    assert!(start.header("set-cookie").is_empty(), "no cookie");
+    let body = &start.body;
+    let mut at = 0;
+    for (n, title) in ["Right now", "Use", "Health", "Life", "Choices"]
+        .iter()
+        .enumerate()
+    {
+        let heading = format!("Step {} of 5:</span> {title}</h2>", n + 1);
+        let found = body[at..]
+            .find(&heading)
+            .unwrap_or_else(|| panic!("{heading}"));
+        at += found;
+    }
+    // Safety questions come before any question about use.
+    let first_use = body.find("id=\"q-opioids\"").unwrap();
+    for safety in [
+        "caller",
+        "overdoses_past_year",
+        "suicidal_thoughts",
+        "medical_urgent",
+        "pregnant",
+        "age_group",
+    ] {
+        let q = body.find(&format!("id=\"q-{safety}\"")).unwrap();
+        assert!(q < first_use, "{safety} is asked first");
+    }
+    assert_eq!(body.matches("<form class=\"questionnaire").count(), 1);
+    assert!(body.contains("method=\"post\" action=\"/assessment\""));
+    assert!(
+        !body.contains("type=\"hidden\""),
+        "nothing carried in hidden fields"
+    );
+    // Each question has its words for the person and for someone calling about them.
+    assert!(body.contains("<span class=\"say-self\">“Do you ever inject?"));
+    assert!(body.contains("<span class=\"say-about\">“Do they ever inject?"));
+    // The DSM-5 list and the COWS tool.
+    assert_eq!(
+        body.matches("name=\"dsm5_checklist\"").count(),
+        12,
+        "11 and none"
+    );
+    assert!(body.contains("href=\"/tools/cows\""));
+}
 
-    let step2 = app
+#[tokio::test]
+async fn urgent_answers_put_what_to_do_now_before_the_next_questions() {
+    let app = TestApp::new().await;
+    let r = app
         .request(post_form(
-            "/assessment/step",
+            "/assessment",
             &[
-                ("step", "1"),
-                ("go", "next"),
-                ("frequency", "weekly"),
-                ("duration", ""),
+                ("suicidal_thoughts", "true"),
+                ("caller", "family_or_friend"),
+                ("days_since_last_use", "soon"),
             ],
         ))
         .await;
-    assert_eq!(step2.status, StatusCode::OK);
-    assert!(step2.body.contains("Step 2 of 4"));
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let body = &r.body;
+    let urgent = body.find("class=\"urgent-now shown\"").expect("shown");
+    let crisis_line = body.find("href=\"tel:988\"").unwrap();
+    assert!(urgent < crisis_line);
     assert!(
-        step2
-            .body
-            .contains("<input type=\"hidden\" name=\"frequency\" value=\"weekly\">")
+        crisis_line < body.find("id=\"q-opioids\"").unwrap(),
+        "988 comes before the next question"
+    );
+    assert!(body.contains("class=\"if-suicide shown\""));
+    assert!(!body.contains("class=\"if-medical shown\""));
+    assert!(
+        body.contains("<form class=\"questionnaire about-other\""),
+        "a relative on the line: questions say they"
     );
 
-    let back = app
+    let calm = app.get("/assessment").await;
+    assert!(
+        calm.body.contains("class=\"urgent-now\""),
+        "hidden until needed"
+    );
+}
+
+#[tokio::test]
+async fn answers_can_be_filled_in_from_a_link_and_from_an_older_page() {
+    let app = TestApp::new().await;
+    let r = app.get("/assessment?cows_score=14").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("name=\"cows_score\" value=\"14\""));
+    let r = app.get("/assessment?cows_score=99").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"err-cows_score\""));
+    assert!(r.body.contains("data-open-step=\"2\""));
+
+    // A step posted by a page from the earlier release: every answer it carried is kept.
+    let older = app
         .request(post_form(
             "/assessment/step",
             &[
@@ -499,41 +572,75 @@ async fn steps_carry_every_answer_forward_and_back() {
             ],
         ))
         .await;
-    assert!(back.body.contains("Step 1 of 4"));
+    assert_eq!(older.status, StatusCode::OK);
     assert!(
-        back.body
-            .contains("name=\"frequency\" value=\"weekly\" checked"),
-        "answer kept when going back"
+        older
+            .body
+            .contains("name=\"frequency\" value=\"weekly\" checked")
     );
     assert!(
-        back.body
-            .contains("<input type=\"hidden\" name=\"pregnant\" value=\"true\">"),
-        "later answers travel too"
+        older
+            .body
+            .contains("name=\"pregnant\" value=\"true\" checked")
+    );
+    assert_eq!(saved_count(&app).await, 0);
+}
+
+#[tokio::test]
+async fn change_answers_fills_everything_in_and_saves_a_new_assessment() {
+    let app = TestApp::new().await;
+    let mut pairs = FULL.to_vec();
+    pairs.push(("dsm5_checklist", "craving"));
+    pairs.push(("dsm5_checklist", "tolerance"));
+    pairs.push(("smokes", "true"));
+    let first = app.request(post_form("/assessment", &pairs)).await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    let location = first.header("location").to_string();
+    let result = app.get(&location).await;
+    assert!(result.body.contains(&format!("href=\"{location}/change\"")));
+
+    let change = app.get(&format!("{location}/change")).await;
+    assert_eq!(change.status, StatusCode::OK);
+    assert_eq!(change.header("cache-control"), "no-store");
+    assert!(
+        change
+            .body
+            .contains("changing the answers of an earlier result")
+    );
+    for (name, value) in [
+        ("frequency", "daily"),
+        ("housing", "unstable"),
+        ("responsibilities", "work"),
+        ("responsibilities", "caregiving"),
+        ("dsm5_checklist", "craving"),
+        ("dsm5_checklist", "tolerance"),
+        ("smokes", "true"),
+        ("pregnant", "false"),
+        ("country", "us"),
+    ] {
+        assert!(
+            change
+                .body
+                .contains(&format!("name=\"{name}\" value=\"{value}\" checked")),
+            "{name}={value} filled in"
+        );
+    }
+    assert!(
+        change
+            .body
+            .contains("name=\"days_since_last_use\" value=\"2\"")
     );
 
-    let bad = app
-        .request(post_form(
-            "/assessment/step",
-            &[
-                ("step", "1"),
-                ("go", "next"),
-                ("days_since_last_use", "lots"),
-            ],
-        ))
-        .await;
-    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.body.contains("Step 1 of 4"), "stays on the step");
-
-    let last = app
-        .request(post_form(
-            "/assessment/step",
-            &[("step", "3"), ("go", "next")],
-        ))
-        .await;
-    assert!(last.body.contains("Step 4 of 4"));
-    assert!(
-        last.body.contains("action=\"/assessment\""),
-        "the last step posts everything to /assessment"
+    let mut changed = pairs.clone();
+    changed.retain(|(k, _)| *k != "housing");
+    changed.push(("housing", "stable"));
+    let second = app.request(post_form("/assessment", &changed)).await;
+    assert_eq!(second.status, StatusCode::SEE_OTHER);
+    assert_ne!(second.header("location"), location, "a new assessment");
+    assert_eq!(saved_count(&app).await, 2, "the earlier one is kept");
+    assert_eq!(
+        app.get("/assessments/not-an-id/change").await.status,
+        StatusCode::NOT_FOUND
     );
 }
 
@@ -671,7 +778,7 @@ async fn the_summary_names_the_rules_that_fired_and_the_result_shows_six_areas()
     let id = r.json()["id"].as_str().unwrap().to_string();
     let id = id.as_str();
     let record = app.get(&format!("/api/v1/assessments/{id}")).await.json();
-    assert_eq!(record["format"], 2, "saved in the new format");
+    assert_eq!(record["format"], 3, "saved in the new format");
     let fired: Vec<String> = record["result"]["rules_fired"]
         .as_array()
         .unwrap()

@@ -33,14 +33,14 @@ fn answers_form() -> String {
 
 const ANSWERS_JSON: &str = r#"{"frequency":"daily","injects":true,"dsm5_criteria":7,"pregnant":true,"housing":"unstable","medication_preference":"open","country":"ca"}"#;
 
-/// The page shows the questionnaire again with every answer in it: checked on this
-/// step, carried as hidden fields from the others.
+/// The page shows the questionnaire again with every answer in it: choices checked,
+/// numbers typed in.
 fn assert_every_answer_kept(page: &TestResponse) {
     for (name, value) in ANSWERS {
-        let hidden = format!("name=\"{name}\" value=\"{value}\">");
+        let typed = format!("name=\"{name}\" value=\"{value}\"\n");
         let checked = format!("name=\"{name}\" value=\"{value}\" checked>");
         assert!(
-            page.body.contains(&hidden) || page.body.contains(&checked),
+            page.body.contains(&typed) || page.body.contains(&checked),
             "{name}={value} lost from the form"
         );
     }

@@ -37,6 +37,22 @@ macro_rules! choice {
 }
 
 choice!(
+    /// The 11 DSM-5 criteria for opioid use disorder, in the manual's order.
+    Dsm5Criterion {
+        LargerAmounts => "larger_amounts",
+        CutDown => "cut_down",
+        TimeSpent => "time_spent",
+        Craving => "craving",
+        RoleFailure => "role_failure",
+        SocialProblems => "social_problems",
+        ActivitiesGivenUp => "activities_given_up",
+        HazardousUse => "hazardous_use",
+        HealthProblems => "health_problems",
+        Tolerance => "tolerance",
+        Withdrawal => "withdrawal",
+    }
+);
+choice!(
     /// How often opioids are used.
     Frequency { Daily => "daily", Weekly => "weekly", Occasional => "occasional" }
 );
@@ -358,6 +374,8 @@ answer_fields! {
     Frequency frequency: Option<Frequency> => one(Frequency),
     Duration duration: Option<UseDuration> => one(UseDuration),
     Injects injects: Option<bool> => yes_no,
+    /// Smokes or inhales opioids (fentanyl on foil, for example).
+    Smokes smokes: Option<bool> => yes_no,
     /// Days since non-prescribed opioids were last used (0–36500). Prescribed methadone
     /// or buprenorphine does not count.
     #[schema(minimum = 0, maximum = 36500)]
@@ -367,6 +385,10 @@ answer_fields! {
     /// Clinical Opiate Withdrawal Scale total (0–48), if it was scored.
     #[schema(minimum = 0, maximum = 48)]
     CowsScore cows_score: Option<u8> => number(u8, MAX_COWS),
+    /// Which of the 11 DSM-5 opioid use disorder criteria were met in the last 12 months,
+    /// when they were gone through one by one. Empty list: none. Sets `dsm5_criteria`
+    /// to its count when that is left out, and must agree with it when both are given.
+    Dsm5Checklist dsm5_checklist: Option<Vec<Dsm5Criterion>> => many(Dsm5Criterion),
     /// How many of the 11 DSM-5 opioid use disorder criteria were met in the last 12 months (0–11).
     #[schema(minimum = 0, maximum = 11)]
     Dsm5Criteria dsm5_criteria: Option<u8> => number(u8, MAX_DSM5),
@@ -547,11 +569,23 @@ impl Answers {
         Ok(answers)
     }
 
-    /// The checks across fields: a province only for Canada.
-    pub fn check(&self) -> Result<(), AnswerError> {
+    /// The checks across fields: a province only for Canada; the DSM-5 checklist and
+    /// count agree, and the checklist gives the count when it was left out.
+    pub fn check(&mut self) -> Result<(), AnswerError> {
         if self.province.is_some() && self.country != Some(Country::Ca) {
             return Err(Field::Province
                 .error("is only for Canada: set country to ca, or leave the province out"));
+        }
+        if let Some(ticked) = &self.dsm5_checklist {
+            let count = ticked.len() as u8;
+            match self.dsm5_criteria {
+                Some(n) if n != count => {
+                    return Err(Field::Dsm5Criteria.error(format!(
+                        "the number ({n}) and the checklist ({count} ticked) disagree: fix one, or leave the number out"
+                    )));
+                }
+                _ => self.dsm5_criteria = Some(count),
+            }
         }
         Ok(())
     }

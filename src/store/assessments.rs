@@ -31,7 +31,9 @@ pub struct SavedAssessment {
 /// - 2: engine v2 (2026-12): 16 more answer fields; results add the six areas, the
 ///   plan's medicine, talking points and the rules that fired. Format 1 documents read
 ///   as they are: every new field is optional.
-pub const ASSESSMENT_FORMAT: i64 = 2;
+/// - 3: intake v2 (2026-12): answers add `smokes` and `dsm5_checklist` (the criteria
+///   ticked). Formats 1 and 2 read as they are: both fields are optional.
+pub const ASSESSMENT_FORMAT: i64 = 3;
 
 /// 128 random bits from the operating system, URL-safe: unguessable, so the id is
 /// the only key anyone needs, and no account or name is ever asked for.

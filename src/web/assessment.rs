@@ -3,15 +3,13 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Form, Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Form, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 
-use super::questionnaire::{
-    DSM5_CRITERIA, DSM5_ITEM, FormValues, GO_KEY, Question, STEP_KEY, STEPS, Step, answer_label,
-    question,
-};
+use super::questionnaire::{FormValues, Question, STEPS, answer_label, question};
 use super::{Layout, render};
 use crate::AppState;
 use crate::assessment::answers::{Country, Kind};
@@ -25,8 +23,9 @@ use crate::web::protect::ClientAddress;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/assessment", get(start).post(submit))
-        .route("/assessment/step", post(step))
+        .route("/assessment/step", post(older_step))
         .route("/assessments/{id}", get(show))
+        .route("/assessments/{id}/change", get(change))
         .route("/assessments/{id}/summary", get(summary))
         .route_layer(axum::middleware::from_fn(super::same_origin_forms))
 }
@@ -58,6 +57,7 @@ pub struct QuestionView {
     pub name: &'static str,
     pub label: &'static str,
     pub say: &'static str,
+    pub say_about: &'static str,
     /// `one`, `many` or `number`.
     pub kind: &'static str,
     pub options: Vec<OptionView>,
@@ -87,6 +87,7 @@ impl QuestionView {
             name,
             label: q.label,
             say: q.say,
+            say_about: q.say_about,
             kind,
             options: q
                 .options
@@ -109,28 +110,48 @@ impl QuestionView {
     }
 }
 
-/// One step of the questionnaire.
-#[derive(Template)]
-#[template(path = "assessment_step.html")]
-pub struct StepPage {
-    pub layout: Layout,
-    pub step: &'static Step,
-    /// All steps, for the progress indicator.
-    pub steps: &'static [Step],
+/// One step of the questionnaire, with its questions as answered so far.
+pub struct StepView {
+    pub number: usize,
+    pub title: &'static str,
+    pub intro: &'static str,
     pub questions: Vec<QuestionView>,
-    /// Answers from the other steps, carried as hidden fields.
-    pub hidden: Vec<(String, String)>,
+    /// The titles of the steps before and after, for the back and next links.
+    pub previous: Option<&'static str>,
+    pub next: Option<&'static str>,
+}
+
+/// The whole questionnaire on one page, in five steps. With JavaScript one step shows
+/// at a time; without it the steps follow each other down the page. Either way no
+/// answer leaves the browser before the final post, and every page in the browser's
+/// history was fetched with GET, so Back never asks to resubmit a form.
+#[derive(Template)]
+#[template(path = "questionnaire.html")]
+pub struct QuestionnairePage {
+    pub layout: Layout,
+    pub steps: Vec<StepView>,
     /// The error summary: (field, what to call it, message). Questions are named by their
     /// label; anything else (an unknown field) by its name.
     pub errors: Vec<(String, String, String)>,
-    /// The DSM-5 checklist (step 2), with each item's ticked state.
-    pub checklist: Vec<(usize, &'static str, bool)>,
-    pub checklist_none: bool,
-    /// Open the checklist when anything in it is ticked.
-    pub checklist_open: bool,
-    pub is_last: bool,
+    /// The step to open first: the one with the first error, or the first.
+    pub open_step: usize,
+    /// Someone other than the person is on the line: questions say "they".
+    pub about_other: bool,
+    /// An urgent answer is already given (the page shown again): the what-to-do-now box
+    /// shows even where the browser cannot work that out by itself.
+    pub urgent: Urgent,
     /// Why the answers are shown again although they were complete (not saved).
     pub notice: Option<Notice>,
+    /// Changing the answers of a saved assessment: its id (a new one is saved).
+    pub changing: Option<String>,
+    pub script: &'static str,
+}
+
+/// Answers in the first step that call for action before anything else.
+#[derive(Default)]
+pub struct Urgent {
+    pub suicidal_thoughts: bool,
+    pub medical: bool,
 }
 
 /// A message above the form, read out by screen readers when the page loads.
@@ -139,31 +160,40 @@ pub struct Notice {
     pub message: String,
 }
 
-fn step_page(number: usize, form: &FormValues, errors: Vec<AnswerError>) -> StepPage {
-    let step = &STEPS[number.clamp(1, STEPS.len()) - 1];
-    StepPage {
+fn questionnaire(form: &FormValues, errors: Vec<AnswerError>) -> QuestionnairePage {
+    let open_step = errors
+        .first()
+        .map_or(1, |e| super::questionnaire::step_of(&e.field));
+    QuestionnairePage {
         layout: Layout::new("assessment"),
-        step,
-        steps: &STEPS,
-        questions: step
-            .questions
-            .iter()
-            .map(|q| QuestionView::new(q, form, &errors))
-            .collect(),
-        hidden: form
-            .hidden_for(step.number)
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
-        checklist: DSM5_CRITERIA
+        steps: STEPS
             .iter()
             .enumerate()
-            .map(|(i, text)| (i + 1, *text, form.has(DSM5_ITEM, &(i + 1).to_string())))
+            .map(|(i, step)| StepView {
+                number: step.number,
+                title: step.title,
+                intro: step.intro,
+                questions: step
+                    .questions
+                    .iter()
+                    .map(|q| QuestionView::new(q, form, &errors))
+                    .collect(),
+                previous: i.checked_sub(1).map(|p| STEPS[p].title),
+                next: STEPS.get(i + 1).map(|n| n.title),
+            })
             .collect(),
-        checklist_none: form.has(DSM5_ITEM, "none"),
-        checklist_open: !form.get(DSM5_ITEM).is_empty(),
-        is_last: step.number == STEPS.len(),
+        open_step,
+        about_other: matches!(
+            form.first(Field::Caller.name()),
+            "family_or_friend" | "professional"
+        ),
+        urgent: Urgent {
+            suicidal_thoughts: form.has(Field::SuicidalThoughts.name(), "true"),
+            medical: form.has(Field::MedicalUrgent.name(), "true"),
+        },
         notice: None,
+        changing: None,
+        script: &super::assets::assets().questionnaire_js.url,
         errors: errors
             .into_iter()
             .map(|e| {
@@ -175,57 +205,62 @@ fn step_page(number: usize, form: &FormValues, errors: Vec<AnswerError>) -> Step
     }
 }
 
-fn respond(status: StatusCode, page: &StepPage) -> Result<Response, AppError> {
+fn respond(status: StatusCode, page: &QuestionnairePage) -> Result<Response, AppError> {
     Ok((status, [(header::CACHE_CONTROL, "no-store")], render(page)?).into_response())
 }
 
-async fn start() -> Result<Response, AppError> {
-    respond(
-        StatusCode::OK,
-        &step_page(1, &FormValues::default(), vec![]),
-    )
+/// The questionnaire. Answers may be filled in from the query, as the COWS tool does
+/// with its score (`/assessment?cows_score=14`); a value that does not fit is shown with
+/// its error, like any other.
+async fn start(
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let Query(pairs) = query.map_err(|rejection| AppError::Rejected {
+        status: rejection.status(),
+        message:
+            "The link to the questionnaire could not be read. Open the questionnaire from the menu."
+                .to_string(),
+    })?;
+    let form = FormValues::from_pairs(&pairs);
+    let errors = if pairs.is_empty() {
+        vec![]
+    } else {
+        form.answers().1
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    respond(status, &questionnaire(&form, errors))
 }
 
-fn current_step(pairs: &[(String, String)]) -> usize {
-    pairs
-        .iter()
-        .find(|(k, _)| k == STEP_KEY)
-        .and_then(|(_, v)| v.parse().ok())
-        .unwrap_or(1)
-        .clamp(1, STEPS.len())
-}
-
-/// Back and next: moving on checks this step's answers; going back never blocks.
-async fn step(
+/// A step of the questionnaire as an earlier release posted it (a page left open across
+/// an upgrade): the whole questionnaire, with every answer it carried.
+async fn older_step(
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(form)?;
-    let form = FormValues::from_pairs(&pairs);
-    let here = current_step(&pairs);
-    let going_back = pairs.iter().any(|(k, v)| k == GO_KEY && v == "back");
-    if going_back {
-        return respond(
-            StatusCode::OK,
-            &step_page(here.saturating_sub(1).max(1), &form, vec![]),
-        );
-    }
-    let (_, errors) = form.answers();
-    let errors_here: Vec<AnswerError> = errors
+    let pairs: Vec<(String, String)> = form_pairs(form)?
         .into_iter()
-        .filter(|e| {
-            super::questionnaire::step_of(&e.field) == here || Field::from_name(&e.field).is_none()
-        })
+        .filter(|(k, _)| k != "step" && k != "go")
         .collect();
-    if !errors_here.is_empty() {
-        return respond(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &step_page(here, &form, errors_here),
-        );
-    }
     respond(
         StatusCode::OK,
-        &step_page((here + 1).min(STEPS.len()), &form, vec![]),
+        &questionnaire(&FormValues::from_pairs(&pairs), vec![]),
     )
+}
+
+/// "Change answers": the questionnaire again with a saved assessment's answers filled
+/// in. Sending it saves a new assessment; the earlier one is left as it was.
+async fn change(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let saved = find(&state, &id).await?;
+    let form = FormValues::from_answers(&saved.answers);
+    let mut page = questionnaire(&form, vec![]);
+    page.changing = Some(saved.id);
+    respond(StatusCode::OK, &page)
 }
 
 /// The last step (or one POST with every answer): evaluate, save, and show the result.
@@ -237,11 +272,10 @@ async fn submit(
     let pairs = form_pairs(form)?;
     let form = FormValues::from_pairs(&pairs);
     let (answers, errors) = form.answers();
-    if let Some(first) = errors.first() {
-        let step = super::questionnaire::step_of(&first.field);
+    if !errors.is_empty() {
         return respond(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &step_page(step, &form, errors),
+            &questionnaire(&form, errors),
         );
     }
     if let Err(wait) = state.saves.check(client) {
@@ -270,15 +304,17 @@ async fn submit(
     }
 }
 
-/// The last step again, with every answer in the form and `notice` on top: what a
-/// person sees when the answers were complete but could not be saved.
+/// The questionnaire again, open at the last step, with every answer in the form and
+/// `notice` on top: what a person sees when the answers were complete but could not be
+/// saved.
 fn answers_kept(
     status: StatusCode,
     retry_secs: u64,
     form: &FormValues,
     notice: Notice,
 ) -> Result<Response, AppError> {
-    let mut page = step_page(STEPS.len(), form, vec![]);
+    let mut page = questionnaire(form, vec![]);
+    page.open_step = STEPS.len();
     page.notice = Some(notice);
     Ok(retry_after(respond(status, &page)?, retry_secs))
 }
@@ -544,12 +580,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_next_button_comes_first_so_enter_moves_forward() {
-        let page = step_page(2, &FormValues::default(), vec![])
-            .render()
-            .unwrap();
-        let next = page.find("value=\"next\"").expect("next button");
-        let back = page.find("value=\"back\"").expect("back button");
-        assert!(next < back, "Enter submits the first button in the form");
+    fn every_step_has_its_neighbours_and_the_first_error_opens_its_step() {
+        let page = questionnaire(&FormValues::default(), vec![]);
+        assert_eq!(page.steps.len(), 5);
+        assert_eq!(page.steps[0].previous, None);
+        assert_eq!(page.steps[0].next, Some("Use"));
+        assert_eq!(page.steps[4].next, None);
+        assert_eq!(page.open_step, 1);
+        let page = questionnaire(
+            &FormValues::default(),
+            vec![AnswerError {
+                field: "housing".into(),
+                message: "x".into(),
+            }],
+        );
+        assert_eq!(page.open_step, 4, "housing is asked in Life");
     }
 }

@@ -24,11 +24,17 @@ pub struct Assets {
     pub css: Asset,
     pub icon: Asset,
     pub print_js: Asset,
+    pub questionnaire_js: Asset,
 }
 
 impl Assets {
-    fn all(&self) -> [&Asset; 3] {
-        [&self.css, &self.icon, &self.print_js]
+    fn all(&self) -> [&Asset; 4] {
+        [
+            &self.css,
+            &self.icon,
+            &self.print_js,
+            &self.questionnaire_js,
+        ]
     }
 }
 
@@ -62,6 +68,11 @@ static ASSETS: LazyLock<Assets> = LazyLock::new(|| Assets {
     print_js: asset(
         "print.js",
         include_bytes!("../../static/print.js"),
+        "text/javascript; charset=utf-8",
+    ),
+    questionnaire_js: asset(
+        "questionnaire.js",
+        include_bytes!("../../static/questionnaire.js"),
         "text/javascript; charset=utf-8",
     ),
 });

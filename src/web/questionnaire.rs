@@ -16,8 +16,11 @@ pub struct Question {
     pub field: Field,
     /// The question as written on screen.
     pub label: &'static str,
-    /// Words staff can read to the caller.
+    /// Words staff can read aloud to the person themselves.
     pub say: &'static str,
+    /// The same, when someone else calls about the person (a relative, a friend or a
+    /// professional): "they", never "you".
+    pub say_about: &'static str,
     /// Short name for the clinician's summary.
     pub short: &'static str,
     /// The choices, as (value, label), for choice and list questions.
@@ -33,17 +36,18 @@ pub struct Step {
 
 const YES_NO: &[(&str, &str)] = &[("true", "Yes"), ("false", "No")];
 
-pub const STEPS: [Step; 4] = [
+pub const STEPS: [Step; 5] = [
     Step {
         number: 1,
-        title: "Use pattern",
-        intro: "How opioids are being used now. Any question can be left as \"don't know\".",
+        title: "Right now",
+        intro: "Safety first. If someone is overdosing now (won't wake up, slow or no breathing), stop and call 911.",
         questions: &[
             Question {
                 field: Field::Caller,
                 label: "Who is giving the answers?",
                 short: "Caller",
                 say: "Can I ask who I'm speaking with: are you calling about yourself, or about someone else?",
+                say_about: "Can I ask who I'm speaking with: are you calling about yourself, or about someone else?",
                 options: &[
                     ("self", "The person themselves"),
                     ("family_or_friend", "Family member or friend"),
@@ -51,24 +55,11 @@ pub const STEPS: [Step; 4] = [
                 ],
             },
             Question {
-                field: Field::SuicidalThoughts,
-                label: "Thoughts of suicide, or of overdosing on purpose, in the past month?",
-                short: "Suicidal thoughts",
-                say: "I ask everyone this: in the past month, have there been thoughts of suicide, or of taking an overdose on purpose?",
-                options: YES_NO,
-            },
-            Question {
-                field: Field::MedicalUrgent,
-                label: "Signs that need a hospital today?",
-                short: "Urgent medical signs",
-                say: "Right now, is there fever with wounds, redness that is spreading, chest pain, trouble breathing, or confusion?",
-                options: YES_NO,
-            },
-            Question {
                 field: Field::OverdosesPastYear,
                 label: "Overdoses in the past year",
                 short: "Overdoses, past year",
-                say: "In the past year, has there been an overdose: passing out, not breathing well, or needing naloxone?",
+                say: "In the past year, have you had an overdose: passed out, stopped breathing well, or needed naloxone?",
+                say_about: "In the past year, have they had an overdose: passed out, stopped breathing well, or needed naloxone?",
                 options: &[
                     ("none", "None"),
                     ("one", "One"),
@@ -76,10 +67,54 @@ pub const STEPS: [Step; 4] = [
                 ],
             },
             Question {
+                field: Field::SuicidalThoughts,
+                label: "Thoughts of suicide, or of overdosing on purpose, in the past month?",
+                short: "Suicidal thoughts",
+                say: "I ask everyone this: in the past month, have you had thoughts of suicide, or of taking an overdose on purpose?",
+                say_about: "I ask everyone this: in the past month, have they talked about suicide, or about taking an overdose on purpose?",
+                options: YES_NO,
+            },
+            Question {
+                field: Field::MedicalUrgent,
+                label: "Signs that need a hospital today?",
+                short: "Urgent medical signs",
+                say: "Right now, do you have a fever with wounds, redness that is spreading, chest pain, trouble breathing, or confusion?",
+                say_about: "Right now, do they have a fever with wounds, redness that is spreading, chest pain, trouble breathing, or confusion?",
+                options: YES_NO,
+            },
+            Question {
+                field: Field::Pregnant,
+                label: "Pregnant?",
+                short: "Pregnant",
+                say: "Is there a chance you are pregnant? It changes which treatments are safest.",
+                say_about: "Is there a chance they are pregnant? It changes which treatments are safest.",
+                options: YES_NO,
+            },
+            Question {
+                field: Field::AgeGroup,
+                label: "Age group",
+                short: "Age group",
+                say: "How old are you: under 16, 16 or 17, or 18 and over?",
+                say_about: "How old are they: under 16, 16 or 17, or 18 and over?",
+                options: &[
+                    ("under_16", "Under 16"),
+                    ("16_to_17", "16 or 17"),
+                    ("18_plus", "18 or over"),
+                ],
+            },
+        ],
+    },
+    Step {
+        number: 2,
+        title: "Use",
+        intro: "How opioids are used now. Any question can be left as \"don't know\".",
+        questions: &[
+            Question {
                 field: Field::Opioids,
                 label: "Which opioids?",
                 short: "Opioids",
-                say: "Which opioids are used? Fentanyl, heroin, pain pills from a pharmacy, pills bought on the street, or others?",
+                say: "Which opioids do you use? Fentanyl, heroin, pain pills from a pharmacy, pills bought on the street, or something else?",
+                say_about: "Which opioids do they use? Fentanyl, heroin, pain pills from a pharmacy, pills bought on the street, or something else?",
                 options: &[
                     ("fentanyl", "Fentanyl"),
                     ("heroin", "Heroin"),
@@ -96,6 +131,7 @@ pub const STEPS: [Step; 4] = [
                 label: "How often are opioids used?",
                 short: "Frequency",
                 say: "In the last month, about how often have you used heroin, fentanyl or other opioids?",
+                say_about: "In the last month, about how often have they used heroin, fentanyl or other opioids?",
                 options: &[
                     ("daily", "Every day"),
                     ("weekly", "Weekly, but not every day"),
@@ -107,6 +143,7 @@ pub const STEPS: [Step; 4] = [
                 label: "For how long?",
                 short: "Duration",
                 say: "How long has this been going on, roughly?",
+                say_about: "How long has this been going on for them, roughly?",
                 options: &[
                     ("under_1_year", "Under a year"),
                     ("1_to_5_years", "1 to 5 years"),
@@ -114,28 +151,19 @@ pub const STEPS: [Step; 4] = [
                 ],
             },
             Question {
-                field: Field::QuitAttempts,
-                label: "Earlier attempts to stop",
-                short: "Quit attempts",
-                say: "Have you tried to cut down or stop before? Once, or several times?",
-                options: &[
-                    ("none", "None"),
-                    ("one", "Once"),
-                    ("several", "Several times"),
-                ],
-            },
-            Question {
-                field: Field::RelapseHistory,
-                label: "Returned to use after a period of not using or after treatment?",
-                short: "Relapse history",
-                say: "Has there been a time you stopped for a while, or had treatment, and then started again?",
-                options: YES_NO,
-            },
-            Question {
                 field: Field::Injects,
                 label: "Injects drugs?",
                 short: "Injects",
                 say: "Do you ever inject? I ask everyone, so we can talk about safer ways and testing.",
+                say_about: "Do they ever inject? I ask everyone, so we can talk about safer ways and testing.",
+                options: YES_NO,
+            },
+            Question {
+                field: Field::Smokes,
+                label: "Smokes or inhales opioids?",
+                short: "Smokes",
+                say: "Do you smoke or inhale it, for example fentanyl on foil? Smoking can still cause an overdose.",
+                say_about: "Do they smoke or inhale it, for example fentanyl on foil? Smoking can still cause an overdose.",
                 options: YES_NO,
             },
             Question {
@@ -143,6 +171,7 @@ pub const STEPS: [Step; 4] = [
                 label: "Days since non-prescribed opioids were last used",
                 short: "Days since last use",
                 say: "When did you last use opioids that weren't prescribed to you, like fentanyl, heroin or street pills? Today counts as 0 days. Methadone or buprenorphine from a prescriber doesn't count.",
+                say_about: "When did they last use opioids that weren't prescribed to them, like fentanyl, heroin or street pills? Today counts as 0 days. Methadone or buprenorphine from a prescriber doesn't count.",
                 options: &[],
             },
             Question {
@@ -150,6 +179,7 @@ pub const STEPS: [Step; 4] = [
                 label: "Medication for opioid use taken now",
                 short: "Current medication",
                 say: "Are you taking any medicine for opioid use now, like methadone, buprenorphine or naltrexone?",
+                say_about: "Are they taking any medicine for opioid use now, like methadone, buprenorphine or naltrexone?",
                 options: &[
                     ("none", "None"),
                     ("methadone", "Methadone"),
@@ -172,53 +202,30 @@ pub const STEPS: [Step; 4] = [
                 label: "COWS withdrawal score, if scored (0–48)",
                 short: "COWS score",
                 say: "Staff only: the total of the Clinical Opiate Withdrawal Scale, if a clinician has scored it.",
+                say_about: "Staff only: the total of the Clinical Opiate Withdrawal Scale, if a clinician has scored it.",
                 options: &[],
-            },
-            Question {
-                field: Field::PriorTreatment,
-                label: "Earlier treatment",
-                short: "Earlier treatment",
-                say: "Have you had treatment before: detox, medicine, counselling, or a residential stay?",
-                options: &[
-                    ("detox", "Detox"),
-                    (
-                        "medication",
-                        "Medication (methadone, buprenorphine, naltrexone)",
-                    ),
-                    ("outpatient", "Outpatient counselling"),
-                    ("residential", "Residential or inpatient"),
-                ],
-            },
-            Question {
-                field: Field::RecentlyReleased,
-                label: "Left jail, prison or a hospital stay in the past month?",
-                short: "Recently released",
-                say: "In the past month, have you come out of jail, prison, or a hospital stay?",
-                options: YES_NO,
             },
         ],
     },
     Step {
-        number: 2,
+        number: 3,
         title: "Health",
-        intro: "Health questions help match care. The DSM-5 checklist is optional.",
+        intro: "The DSM-5 list, mental health, other substances and physical health.",
         questions: &[
             Question {
-                field: Field::AgeGroup,
-                label: "Age group",
-                short: "Age group",
-                say: "How old are you: under 16, 16 or 17, or 18 and over?",
-                options: &[
-                    ("under_16", "Under 16"),
-                    ("16_to_17", "16 or 17"),
-                    ("18_plus", "18 or over"),
-                ],
+                field: Field::Dsm5Checklist,
+                label: "DSM-5 criteria met in the last 12 months",
+                short: "DSM-5 criteria ticked",
+                say: "Thinking about the last 12 months, I'd like to go through a few ways opioid use can affect someone. Tell me which have been true for you.",
+                say_about: "Thinking about the last 12 months, I'd like to go through a few ways opioid use can affect someone. Tell me which have been true for them, as far as you know.",
+                options: &DSM5_OPTIONS,
             },
             Question {
                 field: Field::Dsm5Criteria,
-                label: "How many of the 11 DSM-5 criteria are met (last 12 months)?",
+                label: "Or: how many of the 11 criteria are met (0–11)?",
                 short: "DSM-5 criteria met",
-                say: "Thinking about the last 12 months, I would like to go through a few questions about how opioid use has affected you.",
+                say: "Staff only: if a clinician has counted the DSM-5 criteria already, enter the number here instead of the list.",
+                say_about: "Staff only: if a clinician has counted the DSM-5 criteria already, enter the number here instead of the list.",
                 options: &[],
             },
             Question {
@@ -226,6 +233,7 @@ pub const STEPS: [Step; 4] = [
                 label: "Mental-health conditions",
                 short: "Mental health",
                 say: "Have you been told you have, or do you think you have, any of these?",
+                say_about: "Have they been told they have, or do you think they have, any of these?",
                 options: &[
                     ("depression", "Depression"),
                     ("anxiety", "Anxiety"),
@@ -240,6 +248,7 @@ pub const STEPS: [Step; 4] = [
                 label: "Mental health right now",
                 short: "Mental health now",
                 say: "How are you doing with your mental health these days: steady, struggling, or in crisis?",
+                say_about: "How are they doing with their mental health these days: steady, struggling, or in crisis?",
                 options: &[
                     ("stable", "Steady"),
                     ("struggling", "Struggling"),
@@ -251,6 +260,7 @@ pub const STEPS: [Step; 4] = [
                 label: "Other substances used",
                 short: "Other substances",
                 say: "Do you also use alcohol, pills like Xanax or Valium, meth or cocaine, or anything else?",
+                say_about: "Do they also use alcohol, pills like Xanax or Valium, meth or cocaine, or anything else?",
                 options: &[
                     ("alcohol", "Alcohol"),
                     ("benzodiazepines", "Benzodiazepines (Xanax, Valium…)"),
@@ -263,6 +273,7 @@ pub const STEPS: [Step; 4] = [
                 label: "Heavy daily drinking or benzodiazepines?",
                 short: "Sedative withdrawal risk",
                 say: "Do you drink heavily every day, or take benzodiazepines like Xanax or Valium every day? Have you ever had a seizure or DTs when stopping?",
+                say_about: "Do they drink heavily every day, or take benzodiazepines like Xanax or Valium every day? Have they ever had a seizure or DTs when stopping?",
                 options: &[
                     ("none", "Neither"),
                     (
@@ -280,13 +291,7 @@ pub const STEPS: [Step; 4] = [
                 label: "Medical problems that need care?",
                 short: "Medical conditions",
                 say: "Are there health problems that need a doctor's care right now, like infections, heart, liver or lung problems?",
-                options: YES_NO,
-            },
-            Question {
-                field: Field::Pregnant,
-                label: "Pregnant?",
-                short: "Pregnant",
-                say: "Is there a chance you are pregnant? This changes which treatments are safest.",
+                say_about: "Do they have health problems that need a doctor's care right now, like infections, heart, liver or lung problems?",
                 options: YES_NO,
             },
             Question {
@@ -294,20 +299,22 @@ pub const STEPS: [Step; 4] = [
                 label: "Chronic pain?",
                 short: "Chronic pain",
                 say: "Do you live with pain that has lasted months?",
+                say_about: "Do they live with pain that has lasted months?",
                 options: YES_NO,
             },
         ],
     },
     Step {
-        number: 3,
-        title: "Life circumstances",
-        intro: "Where treatment fits in daily life.",
+        number: 4,
+        title: "Life",
+        intro: "Where treatment has to fit in daily life, and what has been tried before.",
         questions: &[
             Question {
                 field: Field::Housing,
                 label: "Housing",
                 short: "Housing",
                 say: "Do you have a steady place to live right now?",
+                say_about: "Do they have a steady place to live right now?",
                 options: &[
                     ("stable", "Stable"),
                     ("unstable", "Unstable (couch-surfing, at risk)"),
@@ -319,6 +326,7 @@ pub const STEPS: [Step; 4] = [
                 label: "Family and social support",
                 short: "Support",
                 say: "Is there family or a friend who can support you through treatment?",
+                say_about: "Is there family or a friend, maybe you, who can support them through treatment?",
                 options: &[("strong", "Strong"), ("some", "Some"), ("none", "None")],
             },
             Question {
@@ -326,6 +334,7 @@ pub const STEPS: [Step; 4] = [
                 label: "Responsibilities care must fit around",
                 short: "Responsibilities",
                 say: "Do you work, study or care for someone, so treatment needs to fit around it?",
+                say_about: "Do they work, study or care for someone, so treatment needs to fit around it?",
                 options: &[
                     ("work", "Work"),
                     ("school", "School"),
@@ -337,6 +346,15 @@ pub const STEPS: [Step; 4] = [
                 label: "Needs treatment to stay private?",
                 short: "Needs privacy",
                 say: "Is it important that time away for treatment doesn't draw attention?",
+                say_about: "Is it important to them that time away for treatment doesn't draw attention?",
+                options: YES_NO,
+            },
+            Question {
+                field: Field::RecentlyReleased,
+                label: "Left jail, prison or a hospital stay in the past month?",
+                short: "Recently released",
+                say: "In the past month, have you come out of jail, prison, or a hospital stay?",
+                say_about: "In the past month, have they come out of jail, prison, or a hospital stay?",
                 options: YES_NO,
             },
             Question {
@@ -344,20 +362,58 @@ pub const STEPS: [Step; 4] = [
                 label: "Has just completed residential treatment?",
                 short: "Just completed residential",
                 say: "Are you just finishing a stay in a residential or inpatient program?",
+                say_about: "Are they just finishing a stay in a residential or inpatient program?",
+                options: YES_NO,
+            },
+            Question {
+                field: Field::PriorTreatment,
+                label: "Earlier treatment",
+                short: "Earlier treatment",
+                say: "Have you had treatment before: detox, medicine, counselling, or a residential stay?",
+                say_about: "Have they had treatment before: detox, medicine, counselling, or a residential stay?",
+                options: &[
+                    ("detox", "Detox"),
+                    (
+                        "medication",
+                        "Medication (methadone, buprenorphine, naltrexone)",
+                    ),
+                    ("outpatient", "Outpatient counselling"),
+                    ("residential", "Residential or inpatient"),
+                ],
+            },
+            Question {
+                field: Field::QuitAttempts,
+                label: "Earlier attempts to stop",
+                short: "Quit attempts",
+                say: "Have you tried to cut down or stop before? Once, or several times?",
+                say_about: "Have they tried to cut down or stop before? Once, or several times?",
+                options: &[
+                    ("none", "None"),
+                    ("one", "Once"),
+                    ("several", "Several times"),
+                ],
+            },
+            Question {
+                field: Field::RelapseHistory,
+                label: "Returned to use after a period of not using or after treatment?",
+                short: "Relapse history",
+                say: "Has there been a time you stopped for a while, or had treatment, and then started again?",
+                say_about: "Has there been a time they stopped for a while, or had treatment, and then started again?",
                 options: YES_NO,
             },
         ],
     },
     Step {
-        number: 4,
-        title: "Preferences",
-        intro: "What the caller wants. Every preference is respected and explained.",
+        number: 5,
+        title: "Choices",
+        intro: "What the person wants. Every choice is respected and explained.",
         questions: &[
             Question {
                 field: Field::Readiness,
                 label: "Readiness",
                 short: "Readiness",
                 say: "How do you feel about making a change right now?",
+                say_about: "How do they feel about making a change right now, as far as you know?",
                 options: &[
                     ("wants_help_now", "Wants help now"),
                     ("unsure", "Unsure"),
@@ -369,6 +425,7 @@ pub const STEPS: [Step; 4] = [
                 label: "Medication preference",
                 short: "Medication preference",
                 say: "Some people take medicine like methadone or buprenorphine, some prefer not to. What feels right to you?",
+                say_about: "Some people take medicine like methadone or buprenorphine, some prefer not to. What do they think about it?",
                 options: &[
                     ("open", "Open to any medication"),
                     ("no_opioid_agonist", "No methadone or buprenorphine"),
@@ -380,7 +437,8 @@ pub const STEPS: [Step; 4] = [
                 field: Field::DeclinedMedications,
                 label: "Medicines the person would not take",
                 short: "Declined medicines",
-                say: "Is there any medicine you would not want to take? Any answer is fine.",
+                say: "Is there any medicine you would not want to take? Any answer is fine, and we can go through them one by one.",
+                say_about: "Is there any medicine they would not want to take? Any answer is fine, and we can go through them one by one.",
                 options: &[
                     ("methadone", "Methadone"),
                     ("buprenorphine", "Buprenorphine"),
@@ -392,33 +450,57 @@ pub const STEPS: [Step; 4] = [
                 field: Field::Country,
                 label: "Country",
                 short: "Country",
-                say: "Which country are you in? This picks the helplines to give you.",
+                say: "Which country are you in? It decides which services and phone lines fit.",
+                say_about: "Which country are they in? It decides which services and phone lines fit.",
                 options: &[("us", "United States"), ("ca", "Canada")],
             },
             Question {
                 field: Field::Province,
                 label: "Province or territory (Canada)",
                 short: "Province",
-                say: "Which province or territory are you in? This picks the local lines.",
+                say: "Which province or territory are you in? It picks the local lines.",
+                say_about: "Which province or territory are they in? It picks the local lines.",
                 options: &crate::content::PROVINCES,
             },
         ],
     },
 ];
 
-/// The 11 DSM-5 criteria for opioid use disorder, in plain words (last 12 months).
-pub const DSM5_CRITERIA: [&str; 11] = [
-    "Takes more, or for longer, than intended",
-    "Wants to cut down or has tried and could not",
-    "Spends a lot of time getting, using or recovering",
-    "Cravings or strong urges to use",
-    "Use gets in the way of work, school or home duties",
-    "Keeps using despite problems with other people",
-    "Has given up activities that mattered",
-    "Uses in physically dangerous situations",
-    "Keeps using despite knowing it harms body or mind",
-    "Tolerance: needs more for the same effect (not counting prescribed use)",
-    "Withdrawal when stopping (not counting prescribed use)",
+/// The 11 DSM-5 criteria for opioid use disorder, in plain words (last 12 months),
+/// in the order of [`crate::assessment::answers::Dsm5Criterion`].
+const DSM5_OPTIONS: [(&str, &str); 11] = [
+    ("larger_amounts", "Takes more, or for longer, than intended"),
+    ("cut_down", "Wants to cut down, or has tried and could not"),
+    (
+        "time_spent",
+        "Spends a lot of time getting, using or recovering",
+    ),
+    ("craving", "Cravings or strong urges to use"),
+    (
+        "role_failure",
+        "Use gets in the way of work, school or home duties",
+    ),
+    (
+        "social_problems",
+        "Keeps using despite problems with other people",
+    ),
+    (
+        "activities_given_up",
+        "Has given up activities that mattered",
+    ),
+    ("hazardous_use", "Uses in physically dangerous situations"),
+    (
+        "health_problems",
+        "Keeps using despite knowing it harms body or mind",
+    ),
+    (
+        "tolerance",
+        "Tolerance: needs more for the same effect (not counting prescribed use)",
+    ),
+    (
+        "withdrawal",
+        "Withdrawal when stopping (not counting prescribed use)",
+    ),
 ];
 
 pub fn question(field: Field) -> &'static Question {
@@ -430,9 +512,6 @@ pub fn question(field: Field) -> &'static Question {
 }
 
 pub fn step_of(field: &str) -> usize {
-    if field == DSM5_ITEM {
-        return 2;
-    }
     STEPS
         .iter()
         .find(|s| s.questions.iter().any(|q| q.field.name() == field))
@@ -466,12 +545,6 @@ pub fn answer_label(field: Field, answers: &Answers) -> String {
     }
 }
 
-/// Form keys that steer the questionnaire rather than answer it.
-pub const STEP_KEY: &str = "step";
-pub const GO_KEY: &str = "go";
-/// Ticked DSM-5 checklist items: `1`–`11`, or `none`.
-pub const DSM5_ITEM: &str = "dsm5_item";
-
 /// What was typed, kept as text so that a wrong value is shown back as typed.
 #[derive(Debug, Clone, Default)]
 pub struct FormValues(pub BTreeMap<String, Vec<String>>);
@@ -480,10 +553,26 @@ impl FormValues {
     pub fn from_pairs(pairs: &[(String, String)]) -> FormValues {
         let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (k, v) in pairs {
-            if k == STEP_KEY || k == GO_KEY {
-                continue;
-            }
             map.entry(k.clone()).or_default().push(v.clone());
+        }
+        FormValues(map)
+    }
+
+    /// Saved answers as the form would send them, to fill the form in again.
+    pub fn from_answers(answers: &Answers) -> FormValues {
+        let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (key, value) in answers.to_json() {
+            let values = match value {
+                Value::Array(items) if items.is_empty() => vec!["none".to_string()],
+                Value::Array(items) => items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect(),
+                Value::String(s) => vec![s],
+                other => vec![other.to_string()],
+            };
+            map.insert(key, values);
         }
         FormValues(map)
     }
@@ -501,26 +590,13 @@ impl FormValues {
         self.get(key).iter().any(|v| v == value)
     }
 
-    /// Every (key, value) not on `step`, for hidden fields.
-    pub fn hidden_for(&self, step: usize) -> Vec<(&str, &str)> {
-        self.0
-            .iter()
-            .filter(|(k, _)| step_of(k) != step)
-            .flat_map(|(k, vs)| {
-                vs.iter()
-                    .filter(|v| !v.is_empty())
-                    .map(move |v| (k.as_str(), v.as_str()))
-            })
-            .collect()
-    }
-
     /// Reads the answers. Every field is checked; the errors name their fields, and the
     /// answers that were fine are kept.
     pub fn answers(&self) -> (Answers, Vec<AnswerError>) {
         let mut answers = Answers::default();
         let mut errors = Vec::new();
         for key in self.0.keys() {
-            if key != DSM5_ITEM && Field::from_name(key).is_none() {
+            if Field::from_name(key).is_none() {
                 errors.push(AnswerError {
                     field: key.chars().take(64).collect(),
                     message: "is not a question we ask".into(),
@@ -576,43 +652,10 @@ impl FormValues {
                 errors.push(e);
             }
         }
-        self.apply_checklist(&mut answers, &mut errors);
         if let Err(e) = answers.check() {
             errors.push(e);
         }
         (answers, errors)
-    }
-
-    /// The optional checklist fills `dsm5_criteria` when the number is left empty.
-    fn apply_checklist(&self, answers: &mut Answers, errors: &mut Vec<AnswerError>) {
-        let ticked = self.get(DSM5_ITEM);
-        if ticked.is_empty() {
-            return;
-        }
-        let none = ticked.iter().any(|v| v == "none");
-        let mut items: Vec<u8> = ticked
-            .iter()
-            .filter_map(|v| v.parse().ok())
-            .filter(|n| (1..=11).contains(n))
-            .collect();
-        items.sort();
-        items.dedup();
-        let field = Field::Dsm5Criteria.name().to_string();
-        if none && !items.is_empty() {
-            errors.push(AnswerError {
-                field,
-                message: "tick \"None of these\" or the criteria that apply, not both".into(),
-            });
-            return;
-        }
-        let count = items.len() as u8;
-        match answers.dsm5_criteria {
-            Some(n) if n != count => errors.push(AnswerError {
-                field,
-                message: format!("the number ({n}) and the checklist ({count} ticked) disagree: fix one, or empty the number"),
-            }),
-            _ => answers.dsm5_criteria = Some(count),
-        }
     }
 }
 
@@ -657,8 +700,6 @@ mod tests {
             ("mental_health", "depression"),
             ("other_substances", "none"),
             ("pregnant", "unknown"),
-            ("step", "2"),
-            ("go", "next"),
         ])
         .answers();
         assert!(errors.is_empty(), "{errors:?}");
@@ -675,15 +716,32 @@ mod tests {
     }
 
     #[test]
-    fn the_checklist_counts_criteria() {
-        let (a, e) = form(&[("dsm5_item", "1"), ("dsm5_item", "4"), ("dsm5_item", "11")]).answers();
-        assert!(e.is_empty());
+    fn the_checklist_is_kept_and_counted() {
+        use crate::assessment::answers::Dsm5Criterion;
+        let (a, e) = form(&[
+            ("dsm5_checklist", "craving"),
+            ("dsm5_checklist", "larger_amounts"),
+            ("dsm5_checklist", "withdrawal"),
+        ])
+        .answers();
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(
+            a.dsm5_checklist,
+            Some(vec![
+                Dsm5Criterion::LargerAmounts,
+                Dsm5Criterion::Craving,
+                Dsm5Criterion::Withdrawal
+            ])
+        );
         assert_eq!(a.dsm5_criteria, Some(3));
-        let (a, e) = form(&[("dsm5_item", "none")]).answers();
+        let (a, e) = form(&[("dsm5_checklist", "none")]).answers();
         assert!(e.is_empty());
         assert_eq!(a.dsm5_criteria, Some(0));
-        let (_, e) = form(&[("dsm5_criteria", "5"), ("dsm5_item", "1")]).answers();
+        let (_, e) = form(&[("dsm5_criteria", "5"), ("dsm5_checklist", "craving")]).answers();
         assert_eq!(e[0].field, "dsm5_criteria");
+        let (a, e) = form(&[("dsm5_criteria", "1"), ("dsm5_checklist", "craving")]).answers();
+        assert!(e.is_empty(), "agreeing count and list: {e:?}");
+        assert_eq!(a.dsm5_criteria, Some(1));
     }
 
     #[test]
@@ -716,23 +774,5 @@ mod tests {
                 "{pairs:?} keeps the rest"
             );
         }
-    }
-
-    #[test]
-    fn hidden_fields_carry_the_other_steps() {
-        let f = form(&[
-            ("frequency", "daily"),
-            ("housing", "stable"),
-            ("dsm5_item", "2"),
-            ("country", ""),
-        ]);
-        assert_eq!(
-            f.hidden_for(1),
-            vec![("dsm5_item", "2"), ("housing", "stable")]
-        );
-        assert_eq!(
-            f.hidden_for(2),
-            vec![("frequency", "daily"), ("housing", "stable")]
-        );
     }
 }
