@@ -722,10 +722,15 @@ async fn the_openapi_document_lists_every_api_route() {
     ] {
         assert_eq!(schemas[schema]["enum"], json!(values), "{schema}");
     }
-    // The one rule across fields is in the schema too: a province only for Canada.
+    // The rules across fields are in the schema too: a province only for Canada; the
+    // DSM-5 criteria counted or ticked, not both.
     assert_eq!(
         schemas["Answers"]["anyOf"][1]["properties"]["country"]["const"],
         "ca"
+    );
+    assert_eq!(
+        schemas["Answers"]["not"]["required"],
+        json!(["dsm5_criteria", "dsm5_checklist"])
     );
     let props = schemas["Answers"]["properties"].as_object().unwrap();
     assert_eq!(
@@ -733,6 +738,54 @@ async fn the_openapi_document_lists_every_api_route() {
         treatment_navigator::assessment::Field::ALL.len(),
         "every answer field is documented"
     );
+}
+
+#[tokio::test]
+async fn the_dsm5_checklist_is_counted_kept_and_never_given_twice() {
+    let app = TestApp::new().await;
+    let ticked = json!({"dsm5_checklist": ["craving", "tolerance", "withdrawal", "cut_down"], "smokes": true, "country": "us"});
+    let r = app
+        .request(post_json("/api/v1/evaluate", ticked.to_string()))
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.json()["severity"], "moderate", "4 ticked: moderate");
+    let missing = r.json()["missing"].to_string();
+    assert!(!missing.contains("dsm5"), "the count is known: {missing}");
+
+    let both = json!({"dsm5_checklist": ["craving"], "dsm5_criteria": 1});
+    let r = app
+        .request(post_json("/api/v1/evaluate", both.to_string()))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["field"], "dsm5_criteria");
+    let r = app
+        .request(post_json(
+            "/api/v1/evaluate",
+            json!({"dsm5_checklist": ["sadness"]}).to_string(),
+        ))
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.json()["field"], "dsm5_checklist");
+    let r = app
+        .request(post_json(
+            "/api/v1/evaluate",
+            json!({"smokes": "often"}).to_string(),
+        ))
+        .await;
+    assert_eq!(r.json()["field"], "smokes");
+
+    // Saved as given, and shown criterion by criterion on the sheet.
+    let created = app
+        .request(post_json("/api/v1/assessments", ticked.to_string()))
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let id = created.json()["id"].as_str().unwrap().to_string();
+    let record = app.get(&format!("/api/v1/assessments/{id}")).await.json();
+    assert_eq!(record["answers"]["dsm5_checklist"].as_array().unwrap().len(), 4);
+    assert_eq!(record["answers"]["dsm5_criteria"], Value::Null);
+    let sheet = app.get(&format!("/assessments/{id}/summary")).await;
+    assert!(sheet.body.contains("Cravings or strong urges to use"));
+    assert!(sheet.body.contains("Smokes"));
 }
 
 #[tokio::test]

@@ -386,8 +386,8 @@ answer_fields! {
     #[schema(minimum = 0, maximum = 48)]
     CowsScore cows_score: Option<u8> => number(u8, MAX_COWS),
     /// Which of the 11 DSM-5 opioid use disorder criteria were met in the last 12 months,
-    /// when they were gone through one by one. Empty list: none. Sets `dsm5_criteria`
-    /// to its count when that is left out, and must agree with it when both are given.
+    /// when they were gone through one by one. Empty list: none. Counted for the rules;
+    /// give this or `dsm5_criteria`, not both.
     Dsm5Checklist dsm5_checklist: Option<Vec<Dsm5Criterion>> => many(Dsm5Criterion),
     /// How many of the 11 DSM-5 opioid use disorder criteria were met in the last 12 months (0–11).
     #[schema(minimum = 0, maximum = 11)]
@@ -569,25 +569,29 @@ impl Answers {
         Ok(answers)
     }
 
-    /// The checks across fields: a province only for Canada; the DSM-5 checklist and
-    /// count agree, and the checklist gives the count when it was left out.
-    pub fn check(&mut self) -> Result<(), AnswerError> {
+    /// The checks across fields: a province only for Canada; the DSM-5 criteria either
+    /// ticked one by one or counted, not both (two answers to one question could
+    /// disagree).
+    pub fn check(&self) -> Result<(), AnswerError> {
         if self.province.is_some() && self.country != Some(Country::Ca) {
             return Err(Field::Province
                 .error("is only for Canada: set country to ca, or leave the province out"));
         }
-        if let Some(ticked) = &self.dsm5_checklist {
-            let count = ticked.len() as u8;
-            match self.dsm5_criteria {
-                Some(n) if n != count => {
-                    return Err(Field::Dsm5Criteria.error(format!(
-                        "the number ({n}) and the checklist ({count} ticked) disagree: fix one, or leave the number out"
-                    )));
-                }
-                _ => self.dsm5_criteria = Some(count),
-            }
+        if self.dsm5_criteria.is_some() && self.dsm5_checklist.is_some() {
+            return Err(Field::Dsm5Criteria.error(
+                "give the number or tick the criteria in dsm5_checklist, not both: the list is counted for you",
+            ));
         }
         Ok(())
+    }
+
+    /// How many DSM-5 criteria are met: the number given, or the ticked criteria counted.
+    pub fn dsm5_count(&self) -> Option<u8> {
+        self.dsm5_criteria.or_else(|| {
+            self.dsm5_checklist
+                .as_ref()
+                .map(|ticked| ticked.len() as u8)
+        })
     }
 
     /// The answers as the JSON object [`Answers::from_json`] reads (unknowns left out).

@@ -307,6 +307,18 @@ fn missing(a: &Answers, baseline: &Key, read: Option<u64>) -> Vec<Field> {
 
 /// Evaluates answers; `helplines` is the content library's list.
 pub fn evaluate(answers: &Answers, helplines: &[Helpline]) -> Evaluation {
+    // The rules read the count; a checklist gives it when no number was.
+    let counted;
+    let answers = match answers.dsm5_count() {
+        Some(n) if answers.dsm5_criteria.is_none() => {
+            counted = Answers {
+                dsm5_criteria: Some(n),
+                ..answers.clone()
+            };
+            &counted
+        }
+        _ => answers,
+    };
     let mut trace = Trace::default();
     let (f, basis) = decide(answers, Some(&mut trace));
     let key = Key::of(&f);

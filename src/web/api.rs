@@ -76,7 +76,7 @@ async fn openapi() -> Response {
     static DOCUMENT: std::sync::LazyLock<Bytes> = std::sync::LazyLock::new(|| {
         let mut document =
             serde_json::to_value(ApiDoc::openapi()).expect("the document serializes");
-        province_only_for_canada(&mut document);
+        rules_across_fields(&mut document);
         Bytes::from(serde_json::to_vec(&document).expect("the document serializes"))
     });
     (
@@ -86,9 +86,10 @@ async fn openapi() -> Response {
         .into_response()
 }
 
-/// The one rule across answer fields, in the schema too (utoipa has no attribute for
-/// it): a province is given only with country `ca`.
-fn province_only_for_canada(document: &mut Value) {
+/// The rules across answer fields, in the schema too (utoipa has no attribute for
+/// them): a province is given only with country `ca`; the DSM-5 criteria are counted or
+/// ticked, not both.
+fn rules_across_fields(document: &mut Value) {
     if let Some(answers) = document
         .pointer_mut("/components/schemas/Answers")
         .and_then(Value::as_object_mut)
@@ -99,6 +100,17 @@ fn province_only_for_canada(document: &mut Value) {
                 {"properties": {"province": {"type": "null"}}},
                 {"required": ["country"], "properties": {"country": {"const": "ca"}}}
             ]),
+        );
+        // The DSM-5 criteria are counted or ticked, not both.
+        answers.insert(
+            "not".into(),
+            serde_json::json!({
+                "required": ["dsm5_criteria", "dsm5_checklist"],
+                "properties": {
+                    "dsm5_criteria": {"type": "integer"},
+                    "dsm5_checklist": {"type": "array"}
+                }
+            }),
         );
     }
 }
