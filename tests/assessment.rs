@@ -356,7 +356,9 @@ async fn expired_assessments_are_gone_and_purged() {
 #[tokio::test]
 async fn the_form_saves_and_redirects_to_the_result() {
     let app = TestApp::new().await;
-    let r = app.request(post_form("/assessment", FULL)).await;
+    let mut pairs = FULL.to_vec();
+    pairs.push(("overdoses_past_year", "one"));
+    let r = app.request(post_form("/assessment", &pairs)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let location = r.header("location").to_string();
     assert!(location.starts_with("/assessments/"), "{location}");
@@ -371,20 +373,29 @@ async fn the_form_saves_and_redirects_to_the_result() {
             .find(needle)
             .unwrap_or_else(|| panic!("result page lacks {needle}"))
     };
+    // Do this first, then the suggestion in two sentences and "start today", then the
+    // talking points, areas, medications, therapies, support, notes, where to call.
     let order = [
-        at("Safety first"),
-        at("Suggested setting"),
-        at("Plan:"),
-        at("Risk in six areas"),
-        at("Talking points"),
+        at("id=\"urgent-heading\""),
+        at("<strong>Setting:</strong>"),
+        at("<strong>Plan:</strong>"),
+        at("<strong>Start today:</strong>"),
+        at("id=\"talk-heading\""),
+        at("id=\"areas-heading\""),
         at("id=\"meds-heading\""),
         at("id=\"therapies-heading\""),
         at("id=\"support-heading\""),
+        at("id=\"alerts-heading\""),
+        at("id=\"ask-heading\""),
         at("id=\"helplines-heading\""),
     ];
     assert!(
         order.windows(2).all(|w| w[0] < w[1]),
-        "alerts first, then setting, plan, areas, talking points, medications, therapies, support: {order:?}"
+        "in the order staff need them: {order:?}"
+    );
+    assert!(
+        page.body.contains("href=\"tel:+18006624357\""),
+        "tappable numbers"
     );
     for needle in [
         "href=\"/treatments/inpatient-residential\"",
@@ -781,7 +792,13 @@ async fn the_dsm5_checklist_is_counted_kept_and_never_given_twice() {
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
     let id = created.json()["id"].as_str().unwrap().to_string();
     let record = app.get(&format!("/api/v1/assessments/{id}")).await.json();
-    assert_eq!(record["answers"]["dsm5_checklist"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        record["answers"]["dsm5_checklist"]
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
     assert_eq!(record["answers"]["dsm5_criteria"], Value::Null);
     let sheet = app.get(&format!("/assessments/{id}/summary")).await;
     assert!(sheet.body.contains("Cravings or strong urges to use"));

@@ -1860,9 +1860,40 @@ pub static TALKING_POINTS: &[Rule<Said>] = &[
         AsamNpg2020
     ),
     rule!(
+        "talk.medicine.buprenorphine",
+        "agonist plan, not yet on it, methadone declined",
+        |f| f.medication == Some(MedicationKind::Agonist)
+            && !f.on_agonist()
+            && f.a.declines(Declined::Methadone)
+            && !f.a.declines(Declined::Buprenorphine),
+        said(
+            "Medicine works. Buprenorphine takes away withdrawal and cravings, and people who stay on it are much less likely to die of an overdose. You don't have to take methadone.",
+            "Medicine works. Buprenorphine takes away withdrawal and cravings, and people who stay on it are much less likely to die of an overdose. Nobody will make them take methadone."
+        ),
+        "The plan, in one sentence, with only the medicine the person is open to.",
+        AsamNpg2020
+    ),
+    rule!(
+        "talk.medicine.methadone",
+        "agonist plan, not yet on it, buprenorphine declined",
+        |f| f.medication == Some(MedicationKind::Agonist)
+            && !f.on_agonist()
+            && f.a.declines(Declined::Buprenorphine)
+            && !f.a.declines(Declined::Methadone),
+        said(
+            "Medicine works. Methadone takes away withdrawal and cravings, and people who stay on it are much less likely to die of an overdose. You don't have to take buprenorphine.",
+            "Medicine works. Methadone takes away withdrawal and cravings, and people who stay on it are much less likely to die of an overdose. Nobody will make them take buprenorphine."
+        ),
+        "The plan, in one sentence, with only the medicine the person is open to.",
+        AsamNpg2020
+    ),
+    rule!(
         "talk.medicine.agonist",
-        "agonist plan, not yet on it",
-        |f| f.medication == Some(MedicationKind::Agonist) && !f.on_agonist(),
+        "agonist plan, not yet on it, open to both",
+        |f| f.medication == Some(MedicationKind::Agonist)
+            && !f.on_agonist()
+            && !f.a.declines(Declined::Methadone)
+            && !f.a.declines(Declined::Buprenorphine),
         said(
             "Medicine works. Methadone or buprenorphine takes away withdrawal and cravings, and people who stay on it are much less likely to die of an overdose.",
             "Medicine works. Methadone or buprenorphine takes away withdrawal and cravings, and people who stay on it are much less likely to die of an overdose."

@@ -324,7 +324,7 @@ impl Helpline {
     }
 
     pub fn text_href(&self) -> Option<String> {
-        self.text.as_deref().map(|t| format!("sms:{}", digits(t)))
+        self.text.as_deref().map(sms_href)
     }
 
     pub fn tty_href(&self) -> Option<String> {
@@ -343,11 +343,17 @@ impl Helpline {
     }
 }
 
+/// `sms:` form of a text-line number.
+pub fn sms_href(number: &str) -> String {
+    format!("sms:{}", digits(number))
+}
+
 fn digits(s: &str) -> String {
     s.chars().filter(|c| c.is_ascii_digit()).collect()
 }
 
-fn tel_href(number: &str) -> String {
+/// `tel:` form of a phone number: digits only, so every phone dials it.
+pub fn tel_href(number: &str) -> String {
     let d = digits(number);
     // 11-digit North American numbers get the +1 prefix; short codes (911, 988) stay as they are.
     if d.len() == 11 && d.starts_with('1') {

@@ -12,10 +12,11 @@ use axum::routing::{get, post};
 use super::questionnaire::{FormValues, Question, STEPS, answer_label, question};
 use super::{Layout, render};
 use crate::AppState;
-use crate::assessment::answers::{Country, Kind};
-use crate::assessment::result::{Level, MedicationStatus, Plan};
+use crate::assessment::answers::{Caller, Country, Kind};
+use crate::assessment::result::{Alert, AlertCode, HelplineContact, Level, MedicationStatus, Plan};
 use crate::assessment::{AnswerError, Answers, Evaluation, Field, evaluate};
 use crate::content::Library;
+use crate::content::{sms_href, tel_href};
 use crate::store::assessments::{self, SavedAssessment};
 use crate::web::error::{AppError, RETRY_NOT_SAVED_SECS, retry_after};
 use crate::web::protect::ClientAddress;
@@ -357,6 +358,35 @@ pub struct AskNext {
     pub say: &'static str,
 }
 
+/// A helpline with the links a phone dials or texts.
+pub struct HelplineView {
+    pub name: String,
+    /// (number as written, `tel:` link)
+    pub phone: Option<(String, String)>,
+    /// (number as written, `sms:` link)
+    pub text: Option<(String, String)>,
+    pub tty: Option<(String, String)>,
+    pub url: Option<String>,
+    pub hours: String,
+    pub purpose: String,
+}
+
+impl HelplineView {
+    fn new(h: &HelplineContact) -> HelplineView {
+        let link =
+            |n: &Option<String>, href: fn(&str) -> String| n.as_ref().map(|n| (n.clone(), href(n)));
+        HelplineView {
+            name: h.name.clone(),
+            phone: link(&h.phone, tel_href),
+            text: link(&h.text, sms_href),
+            tty: link(&h.tty, tel_href),
+            url: h.url.clone(),
+            hours: h.hours.clone(),
+            purpose: h.purpose.clone(),
+        }
+    }
+}
+
 /// What both the result page and the summary sheet show.
 pub struct ResultView {
     pub id: String,
@@ -374,6 +404,15 @@ pub struct ResultView {
     pub support: Vec<SuggestionView>,
     pub ask_next: Vec<AskNext>,
     pub talking_points: Vec<String>,
+    /// Alerts that call for action now, first on the page.
+    pub urgent: Vec<Alert>,
+    /// "Medication can usually start today", where it applies.
+    pub start_today: Option<String>,
+    /// The other alerts.
+    pub notes: Vec<Alert>,
+    pub helplines: Vec<HelplineView>,
+    /// Someone other than the person answered: "they" in the questions to ask next.
+    pub about_other: bool,
     /// (question, answer) for every answered field.
     pub answers: Vec<(&'static str, String)>,
     /// The short names of the questions left as "don't know / declined".
@@ -390,6 +429,10 @@ impl ResultView {
                 .map_or_else(|| slug.replace('-', " "), |t| t.title.clone())
         };
         let r = &saved.result;
+        let about_other = matches!(
+            saved.answers.caller,
+            Some(Caller::FamilyOrFriend | Caller::Professional)
+        );
         let view = |slug: &String, reasons: &Vec<String>| SuggestionView {
             slug: slug.clone(),
             title: title(slug),
@@ -426,11 +469,16 @@ impl ResultView {
                 .iter()
                 .filter_map(|f| Field::from_name(f))
                 .map(|f| {
-                    let q = question(f);
+                    // The count is asked for most easily through the checklist.
+                    let q = question(if f == Field::Dsm5Criteria {
+                        Field::Dsm5Checklist
+                    } else {
+                        f
+                    });
                     AskNext {
                         label: q.label,
                         short: q.short,
-                        say: q.say,
+                        say: if about_other { q.say_about } else { q.say },
                     }
                 })
                 .collect(),
@@ -448,6 +496,25 @@ impl ResultView {
                 .map(|f| (question(f).short, answer_label(f, &saved.answers)))
                 .collect(),
             rules_fired: group_rule_ids(&r.rules_fired),
+            urgent: r
+                .alerts
+                .iter()
+                .filter(|a| a.code.is_urgent())
+                .cloned()
+                .collect(),
+            start_today: r
+                .alerts
+                .iter()
+                .find(|a| a.code == AlertCode::StartToday)
+                .map(|a| a.message.clone()),
+            notes: r
+                .alerts
+                .iter()
+                .filter(|a| !a.code.is_urgent() && a.code != AlertCode::StartToday)
+                .cloned()
+                .collect(),
+            helplines: r.helplines.iter().map(HelplineView::new).collect(),
+            about_other,
             unanswered: Field::ALL
                 .iter()
                 .copied()
