@@ -658,8 +658,15 @@ async fn change_answers_fills_everything_in_and_saves_a_new_assessment() {
 #[tokio::test]
 async fn the_summary_sheet_has_everything_a_clinician_files() {
     let app = TestApp::new().await;
+    let mut pairs = FULL.to_vec();
+    pairs.extend([
+        ("caller", "family_or_friend"),
+        ("current_medication", "none"),
+        ("overdoses_past_year", "one"),
+        ("cows_score", "14"),
+    ]);
     let location = app
-        .request(post_form("/assessment", FULL))
+        .request(post_form("/assessment", &pairs))
         .await
         .header("location")
         .to_string();
@@ -688,9 +695,26 @@ async fn the_summary_sheet_has_everything_a_clinician_files() {
         "Information, not medical advice",
         "data-print",
         "/static/print.",
+        // Who gave the information, and the lines written by hand.
+        "<dt>Information from</dt><dd>A family member or friend</dd>",
+        "Patient name <span class=\"blank\"></span>",
+        "Signature <span class=\"blank\"></span>",
+        // The answers a chart needs.
+        "Current medication",
+        "Overdoses, past year",
+        "COWS score",
+        // Every area with its risk; the rules with numbered sources.
+        "Use and overdose risk: High.",
+        "<strong>Sources:</strong> <sup>1</sup>",
     ] {
         assert!(sheet.body.contains(needle), "summary shows {needle}");
     }
+    // A header row a printer repeats on every page, and the time for local display.
+    assert!(sheet.body.contains(&format!(
+        "<thead class=\"running-header\"><tr><td>Treatment Navigator · assessment summary · reference {id}"
+    )));
+    assert!(sheet.body.contains("<time datetime=\"20"));
+    assert!(sheet.body.contains("data-local>"));
 }
 
 #[tokio::test]
@@ -801,7 +825,12 @@ async fn the_dsm5_checklist_is_counted_kept_and_never_given_twice() {
     );
     assert_eq!(record["answers"]["dsm5_criteria"], Value::Null);
     let sheet = app.get(&format!("/assessments/{id}/summary")).await;
-    assert!(sheet.body.contains("Cravings or strong urges to use"));
+    assert!(
+        sheet
+            .body
+            .contains("DSM-5 criteria ticked (4 of 11):</strong> 2 cannot cut down, 4 craving, 10 tolerance, 11 withdrawal."),
+        "the criteria, numbered as in the manual"
+    );
     assert!(sheet.body.contains("Smokes"));
 }
 

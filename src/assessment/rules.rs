@@ -2050,8 +2050,18 @@ pub static TALKING_POINTS: &[Rule<Said>] = &[
 
 /// Every rule's id, table by table, in order.
 pub fn ids() -> Vec<&'static str> {
-    fn of<T>(table: &[Rule<T>]) -> impl Iterator<Item = &'static str> + '_ {
-        table.iter().map(|r| r.id)
+    rows().map(|(id, _)| id).collect()
+}
+
+/// The source a rule cites, by its id.
+pub fn source_of(id: &str) -> Option<Source> {
+    rows().find(|(row, _)| *row == id).map(|(_, source)| source)
+}
+
+/// Every row's id and source, table by table.
+fn rows() -> impl Iterator<Item = (&'static str, Source)> {
+    fn of<T>(table: &'static [Rule<T>]) -> impl Iterator<Item = (&'static str, Source)> {
+        table.iter().map(|r| (r.id, r.source))
     }
     of(SEVERITY)
         .chain(of(AREAS))
@@ -2062,7 +2072,6 @@ pub fn ids() -> Vec<&'static str> {
         .chain(of(THERAPIES))
         .chain(of(SUPPORT))
         .chain(of(TALKING_POINTS))
-        .collect()
 }
 
 /// Every medication, therapy and support slug the rules can name, for the test that

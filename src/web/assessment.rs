@@ -9,11 +9,13 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 
-use super::questionnaire::{FormValues, Question, STEPS, answer_label, question};
+use super::questionnaire::{FormValues, Question, STEPS, answer_label, dsm5_short, question};
 use super::{Layout, render};
 use crate::AppState;
 use crate::assessment::answers::{Caller, Country, Kind};
 use crate::assessment::result::{Alert, AlertCode, HelplineContact, Level, MedicationStatus, Plan};
+use crate::assessment::rules;
+use crate::assessment::sources::Source;
 use crate::assessment::{AnswerError, Answers, Evaluation, Field, evaluate};
 use crate::content::Library;
 use crate::content::{sms_href, tel_href};
@@ -390,7 +392,12 @@ impl HelplineView {
 /// What both the result page and the summary sheet show.
 pub struct ResultView {
     pub id: String,
+    /// When it was saved, in UTC, as people read it.
     pub created_at: String,
+    /// The same in ISO 8601, for the browser to show in local time.
+    pub created_at_iso: String,
+    /// Who gave the information.
+    pub informant: &'static str,
     pub rules_version: String,
     pub content_version: String,
     pub result: Evaluation,
@@ -413,12 +420,13 @@ pub struct ResultView {
     pub helplines: Vec<HelplineView>,
     /// Someone other than the person answered: "they" in the questions to ask next.
     pub about_other: bool,
-    /// (question, answer) for every answered field.
+    /// The DSM-5 criteria ticked: how many, and which, in a few words each.
+    pub dsm5_ticked: Option<(usize, String)>,
+    /// (question, answer) for every answered field but the DSM-5 checklist.
     pub answers: Vec<(&'static str, String)>,
     /// The short names of the questions left as "don't know / declined".
     pub unanswered: Vec<&'static str>,
-    /// The rules that fired, grouped by table: ("alert", "naloxone · start_today.us").
-    pub rules_fired: Vec<(String, String)>,
+    pub rules_fired: RulesFired,
 }
 
 impl ResultView {
@@ -489,13 +497,18 @@ impl ResultView {
             } else {
                 r.talking_points.iter().map(|p| p.text.clone()).collect()
             },
-            answers: Field::ALL
+            dsm5_ticked: saved.answers.dsm5_checklist.as_ref().map(|ticked| {
+                let names: Vec<&str> = ticked.iter().map(|c| dsm5_short(*c)).collect();
+                (ticked.len(), names.join(", "))
+            }),
+            answers: STEPS
                 .iter()
-                .copied()
+                .flat_map(|step| step.questions.iter().map(|q| q.field))
+                .filter(|f| *f != Field::Dsm5Checklist)
                 .filter(|f| !f.is_unknown(&saved.answers))
                 .map(|f| (question(f).short, answer_label(f, &saved.answers)))
                 .collect(),
-            rules_fired: group_rule_ids(&r.rules_fired),
+            rules_fired: RulesFired::new(&r.rules_fired),
             urgent: r
                 .alerts
                 .iter()
@@ -515,14 +528,25 @@ impl ResultView {
                 .collect(),
             helplines: r.helplines.iter().map(HelplineView::new).collect(),
             about_other,
-            unanswered: Field::ALL
+            unanswered: STEPS
                 .iter()
-                .copied()
+                .flat_map(|step| step.questions.iter().map(|q| q.field))
+                // The DSM-5 criteria are ticked or counted: one is enough.
+                .filter(|f| {
+                    !matches!(f, Field::Dsm5Checklist | Field::Dsm5Criteria)
+                        || saved.answers.dsm5_count().is_none()
+                })
                 .filter(|f| f.is_unknown(&saved.answers))
                 .map(|f| question(f).short)
                 .collect(),
             id: saved.id,
             created_at: saved.created_at.replace('T', " ").replace('Z', " UTC"),
+            created_at_iso: saved.created_at.clone(),
+            informant: saved.answers.caller.map_or("Not recorded", |c| match c {
+                Caller::Myself => "The person themselves",
+                Caller::FamilyOrFriend => "A family member or friend",
+                Caller::Professional => "A professional",
+            }),
             rules_version: saved.rules_version,
             content_version: saved.content_version,
             result: saved.result,
@@ -530,20 +554,50 @@ impl ResultView {
     }
 }
 
-/// Rule ids grouped by their first part, which names the table, for a compact sheet.
-fn group_rule_ids(ids: &[String]) -> Vec<(String, String)> {
-    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
-    for id in ids {
-        let (table, rest) = id.split_once('.').unwrap_or((id.as_str(), ""));
-        match groups.iter_mut().find(|(t, _)| t == table) {
-            Some((_, rows)) => rows.push(rest),
-            None => groups.push((table.to_string(), vec![rest])),
+/// The rules that fired, for a compact sheet: grouped by their first part, which names
+/// the table, each row with the number of its source in [`RulesFired::sources`].
+pub struct RulesFired {
+    /// (table, [(row, source number)])
+    pub groups: Vec<(String, Vec<(String, usize)>)>,
+    /// (number, short name, full citation), numbered from 1 in order of first use.
+    pub sources: Vec<(usize, &'static str, &'static str)>,
+}
+
+impl RulesFired {
+    fn new(ids: &[String]) -> RulesFired {
+        let mut fired = RulesFired {
+            groups: Vec::new(),
+            sources: Vec::new(),
+        };
+        let mut cited: Vec<Source> = Vec::new();
+        for id in ids {
+            let (table, row) = id.split_once('.').unwrap_or((id.as_str(), ""));
+            // A rule this release no longer has (an older result) shows without a source.
+            let number = rules::source_of(id).map_or(0, |source| {
+                match cited.iter().position(|c| *c == source) {
+                    Some(i) => i + 1,
+                    None => {
+                        cited.push(source);
+                        cited.len()
+                    }
+                }
+            });
+            let entry = (row.to_string(), number);
+            match fired.groups.iter_mut().find(|(t, _)| t == table) {
+                Some((_, rows)) => rows.push(entry),
+                None => fired.groups.push((table.to_string(), vec![entry])),
+            }
         }
+        fired.sources = cited
+            .iter()
+            .enumerate()
+            .map(|(i, source)| {
+                let c = source.citation();
+                (i + 1, c.short, c.citation)
+            })
+            .collect();
+        fired
     }
-    groups
-        .into_iter()
-        .map(|(table, rows)| (table, rows.join(" · ")))
-        .collect()
 }
 
 /// The talking points of a result saved in format 1, worded as that release worded them

@@ -466,6 +466,25 @@ pub const STEPS: [Step; 5] = [
     },
 ];
 
+/// The DSM-5 criteria in a few words each, for the summary sheet, numbered as in the
+/// manual.
+pub fn dsm5_short(criterion: crate::assessment::answers::Dsm5Criterion) -> &'static str {
+    use crate::assessment::answers::Dsm5Criterion::*;
+    match criterion {
+        LargerAmounts => "1 more or longer than meant",
+        CutDown => "2 cannot cut down",
+        TimeSpent => "3 much time spent",
+        Craving => "4 craving",
+        RoleFailure => "5 duties neglected",
+        SocialProblems => "6 social problems",
+        ActivitiesGivenUp => "7 activities given up",
+        HazardousUse => "8 hazardous use",
+        HealthProblems => "9 use despite harm",
+        Tolerance => "10 tolerance",
+        Withdrawal => "11 withdrawal",
+    }
+}
+
 /// The 11 DSM-5 criteria for opioid use disorder, in plain words (last 12 months),
 /// in the order of [`crate::assessment::answers::Dsm5Criterion`].
 const DSM5_OPTIONS: [(&str, &str); 11] = [
