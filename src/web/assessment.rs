@@ -411,7 +411,7 @@ pub struct ResultView {
     pub support: Vec<SuggestionView>,
     pub ask_next: Vec<AskNext>,
     pub talking_points: Vec<String>,
-    /// Alerts that call for action now, first on the page.
+    /// Alerts that call for action now: their action, in a line, first on the page.
     pub urgent: Vec<Alert>,
     /// "Medication can usually start today", where it applies.
     pub start_today: Option<String>,
@@ -520,10 +520,11 @@ impl ResultView {
                 .iter()
                 .find(|a| a.code == AlertCode::StartToday)
                 .map(|a| a.message.clone()),
+            // Every alert in full, the urgent ones too (the top shows only their action).
             notes: r
                 .alerts
                 .iter()
-                .filter(|a| !a.code.is_urgent() && a.code != AlertCode::StartToday)
+                .filter(|a| a.code != AlertCode::StartToday)
                 .cloned()
                 .collect(),
             helplines: r.helplines.iter().map(HelplineView::new).collect(),

@@ -34,96 +34,181 @@ function pdfText(file) {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
-test('intake staff complete the questionnaire by keyboard alone, go back, change an answer and read the result', async () => {
+/// Picks the `index`-th choice (from 0) of a radio question by keyboard: Tab lands on
+/// the checked radio ("don't know" at first, the last), and ArrowDown wraps to the first.
+async function choose(page, name, index) {
+  await tabTo(page, `input[name="${name}"]:checked`);
+  const checked = await page.evaluate((n) => {
+    const radios = [...document.querySelectorAll(`input[name="${n}"]`)];
+    return radios.findIndex((r) => r.checked);
+  }, name);
+  const count = await page.locator(`input[name="${name}"]`).count();
+  const presses = (index - checked + count) % count;
+  for (let i = 0; i < presses; i++) await page.keyboard.press('ArrowDown');
+  const value = await page.evaluate((n) => document.querySelector(`input[name="${n}"]:checked`).value, name);
+  return value;
+}
+
+/// Ticks a checkbox by keyboard.
+async function tick(page, name, value) {
+  await tabTo(page, `input[name="${name}"][value="${value}"]`);
+  await page.keyboard.press('Space');
+  assert.equal(await page.locator(`input[name="${name}"][value="${value}"]`).isChecked(), true, `${name}=${value}`);
+}
+
+/// Follows the step's "Next" link by keyboard, and checks the next step is what shows.
+async function next(page, number, title) {
+  await tabTo(page, `#step-${number - 1} .step-nav a[data-step="${number}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`#step-${number}:not([hidden])`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), `step-${number}-title`, 'focus moves to the step heading');
+  assert.match(await page.locator(`#step-${number}-title`).innerText(), new RegExp(`Step ${number} of 5: ${title}`));
+}
+
+test('a sister calls about her brother: the whole call by keyboard alone, the result, Back, and Change answers', async () => {
   const { context, foreign } = await newWatchedContext(env.browser, env.server.base, { viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
   await page.goto(env.server.base + '/assessment');
-  assert.match(await page.locator('.progress-text').innerText(), /Step 1 of 4/);
-  await axe(page, 'step 1', problems);
+  assert.equal(await page.locator('section.step:not([hidden])').count(), 1, 'one step at a time');
+  await axe(page, 'step 1 @1280', problems);
 
-  // Step 1: frequency "Every day" (arrow keys move within a radio group), duration left
-  // as "don't know", days since last use typed, Enter submits with the first button: Next.
-  await tabTo(page, 'input[name="frequency"]');
-  await page.keyboard.press('ArrowDown');
-  assert.equal(await page.locator('input[name="frequency"][value="daily"]').isChecked(), true);
+  // Right now: his sister is calling; he overdosed last month; no suicidal thoughts or
+  // urgent signs; not pregnant; an adult.
+  assert.equal(await choose(page, 'caller', 1), 'family_or_friend');
+  assert.equal(await choose(page, 'overdoses_past_year', 1), 'one');
+  assert.equal(await choose(page, 'suicidal_thoughts', 1), 'false');
+  assert.equal(await choose(page, 'medical_urgent', 1), 'false');
+  assert.equal(await choose(page, 'pregnant', 1), 'false');
+  assert.equal(await choose(page, 'age_group', 2), '18_plus');
+  await next(page, 2, 'Use');
+  assert.equal(await page.locator('.urgent-now').isVisible(), false, 'nothing urgent to do first');
+  // The words to read aloud now speak about him, not to him.
+  assert.match(await page.locator('#say-injects').innerText(), /Do they ever inject\?/);
+  assert.doesNotMatch(await page.locator('#say-injects').innerText(), /Do you/);
+  await axe(page, 'step 2 @1280', problems);
+
+  // Use: fentanyl every day for three years, smokes it, not injecting, used today, no
+  // medication now.
+  await tick(page, 'opioids', 'fentanyl');
+  assert.equal(await choose(page, 'frequency', 0), 'daily');
+  assert.equal(await choose(page, 'duration', 1), '1_to_5_years');
+  assert.equal(await choose(page, 'injects', 1), 'false');
+  assert.equal(await choose(page, 'smokes', 0), 'true');
   await tabTo(page, 'input[name="days_since_last_use"]');
-  await page.keyboard.type('3');
+  await page.keyboard.type('0');
+  assert.equal(await choose(page, 'current_medication', 0), 'none');
+  // Enter in a number box goes on to the next step rather than sending the form.
+  await tabTo(page, 'input[name="cows_score"]');
   await page.keyboard.press('Enter');
-  await page.waitForSelector('text=Step 2 of 4');
-  await axe(page, 'step 2', problems);
+  await page.waitForSelector('#step-3:not([hidden])');
+  assert.match(page.url(), /\/assessment#step-3$/);
+  await axe(page, 'step 3 @1280', problems);
 
-  // Step 2: anxiety, and "none" for other substances.
-  await tabTo(page, 'input[name="mental_health"][value="anxiety"]');
-  await page.keyboard.press('Space');
-  await tabTo(page, 'input[name="other_substances"][value="none"]');
-  await page.keyboard.press('Space');
-  await tabTo(page, 'button[value="next"]');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('text=Step 3 of 4');
+  // Health: no diagnosis but really down; a few beers at night, not heavy daily drinking.
+  await tick(page, 'mental_health', 'none');
+  assert.equal(await choose(page, 'mental_health_status', 1), 'struggling');
+  await tick(page, 'other_substances', 'alcohol');
+  assert.equal(await choose(page, 'sedative_withdrawal_risk', 0), 'none');
+  await next(page, 4, 'Life');
+  await axe(page, 'step 4 @1280', problems);
 
-  // Go back a step: the answers are still there. Change anxiety to depression.
-  await tabTo(page, 'button[value="back"]');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('text=Step 2 of 4');
-  assert.equal(await page.locator('input[name="mental_health"][value="anxiety"]').isChecked(), true, 'kept after going back');
-  assert.equal(await page.locator('input[name="other_substances"][value="none"]').isChecked(), true);
-  await tabTo(page, 'input[name="mental_health"][value="anxiety"]');
-  await page.keyboard.press('Space');
-  await tabTo(page, 'input[name="mental_health"][value="depression"]', { backwards: true });
-  await page.keyboard.press('Space');
-  await tabTo(page, 'button[value="next"]');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('text=Step 3 of 4');
-  await axe(page, 'step 3', problems);
+  // Life: lives with their mother, works construction, tried to quit twice.
+  assert.equal(await choose(page, 'housing', 0), 'stable');
+  assert.equal(await choose(page, 'support', 1), 'some');
+  await tick(page, 'responsibilities', 'work');
+  assert.equal(await choose(page, 'quit_attempts', 2), 'several');
+  await next(page, 5, 'Choices');
+  await axe(page, 'step 5 @1280', problems);
 
-  // Step 3: stable housing; support left unknown.
-  await tabTo(page, 'input[name="housing"]');
-  await page.keyboard.press('ArrowDown');
-  assert.equal(await page.locator('input[name="housing"][value="stable"]').isChecked(), true);
-  await tabTo(page, 'button[value="next"]');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('text=Step 4 of 4');
-  await axe(page, 'step 4', problems);
-
-  // Step 4: open to medication, in the US; submit.
-  await tabTo(page, 'input[name="medication_preference"]');
-  await page.keyboard.press('ArrowDown');
-  await tabTo(page, 'input[name="country"]');
-  await page.keyboard.press('ArrowDown');
-  assert.equal(await page.locator('input[name="country"][value="us"]').isChecked(), true);
-  await tabTo(page, 'button[value="next"]');
+  // Choices: no methadone, buprenorphine is fine; in the US.
+  await tick(page, 'declined_medications', 'methadone');
+  assert.equal(await choose(page, 'country', 0), 'us');
+  await tabTo(page, 'button[type="submit"]');
   await Promise.all([page.waitForURL(/\/assessments\/[A-Za-z0-9_-]{22}$/), page.keyboard.press('Enter')]);
+  const resultUrl = page.url();
 
   assert.equal(await page.locator('h1').innerText(), 'Assessment result');
-  const text = await page.locator('main').innerText();
-  assert.match(text, /Safety first/);
-  assert.ok(await page.locator('a[href="/treatments/dual-diagnosis-treatment"]').count() > 0, 'the changed answer shaped the result');
-  assert.doesNotMatch(text, /anxiety/i);
-  assert.match(text, /can usually start today/, 'medication can start now, whatever the setting');
-  assert.match(text, /What to ask next/);
-  assert.match(text, /Talking points/);
-  await axe(page, 'result', problems);
-  await page.screenshot({ path: join(artifacts, 'screenshots', 'assessment-result-1280.png'), fullPage: true });
+  const setting = await page.locator('.headline p').first().innerText();
+  assert.doesNotMatch(setting, /Inpatient|residential/i, `no inpatient placement: ${setting}`);
+  const status = async (slug) => page.locator(`.suggestion:has(a[href="/treatments/${slug}"]) .status`).first().innerText();
+  assert.equal(await status('buprenorphine'), 'Suggested', 'buprenorphine offered');
+  assert.notEqual(await status('methadone'), 'Suggested', 'methadone not offered: he said no');
+  const helplines = await page.locator('#helplines-heading + p + ul').innerText();
+  assert.match(helplines, /988/, '988 listed');
+  assert.ok(await page.locator('a[href="tel:988"]').count() > 0, '988 is a link a phone dials');
+  const points = await page.locator('.talking-points li').allInnerTexts();
+  assert.ok(points.length >= 3);
+  // Worded about him for his sister: "a good place for them to start", never "for you".
+  assert.match(points[0], /good place for them to start/, points[0]);
+  for (const p of points) assert.doesNotMatch(p, /while you keep living|you don't have to wait|near you\b/i, `third person: ${p}`);
+  assert.doesNotMatch(points.join(' '), /Methadone or buprenorphine/, 'the medicine he would not take is not pushed');
+  await axe(page, 'result @1280', problems);
 
-  // The clinician opens the summary and prints it.
-  await page.getByRole('link', { name: /Clinician summary sheet/ }).click();
+  // The summary sheet records the overdose and the smoking, and who called.
+  await page.getByRole('link', { name: /Summary sheet/ }).click();
   await page.waitForURL(/\/summary$/);
-  assert.ok(await page.getByRole('button', { name: 'Print this sheet' }).isVisible(), 'the Print button appears');
-  await axe(page, 'summary', problems);
-  await page.screenshot({ path: join(artifacts, 'screenshots', 'assessment-summary-1280.png'), fullPage: true });
-  for (const format of ['Letter', 'A4']) {
-    const file = join(artifacts, `summary-${format}.pdf`);
-    const pdf = await page.pdf({ format, printBackground: true });
-    writeFileSync(file, pdf);
-    assert.ok(pdfPages(pdf) >= 1 && pdfPages(pdf) <= 2, `${format}: ${pdfPages(pdf)} pages`);
-    const printed = pdfText(file);
-    for (const needle of ['Alerts', 'naloxone', 'Helplines', '1-800-662-4357', 'Clinician notes', 'Rules version']) {
-      assert.ok(printed.includes(needle), `${format} PDF shows ${needle}`);
-    }
+  const sheet = await page.locator('main').innerText();
+  for (const needle of [/Overdoses, past year\s+One/, /Smokes\s+Yes/, /Information from\s+A family member or friend/, /Opioids\s+Fentanyl/]) {
+    assert.match(sheet, needle);
   }
+  // Back from the sheet shows the result again, and Back from the result shows the
+  // questionnaire (fetched with GET): never a prompt to resubmit a form.
+  await page.goBack();
+  assert.equal(page.url(), resultUrl);
+  assert.equal(await page.locator('h1').innerText(), 'Assessment result');
+  const back = await page.goBack();
+  assert.equal(back.request().method(), 'GET');
+  assert.match(page.url(), /\/assessment#step-5$/);
+  assert.equal(await page.locator('h1').innerText(), 'Questionnaire');
+  await page.goForward();
+  assert.equal(page.url(), resultUrl);
+  assert.equal(await page.locator('h1').innerText(), 'Assessment result');
+
+  // Change answers: everything is filled in; a changed answer saves a new assessment.
+  await page.getByRole('link', { name: 'Change answers' }).click();
+  await page.waitForURL(/\/change$/);
+  assert.equal(await page.locator('input[name="caller"][value="family_or_friend"]').isChecked(), true);
+  assert.equal(await page.locator('input[name="smokes"][value="true"]').isChecked(), true);
+  assert.equal(await page.locator('input[name="declined_medications"][value="methadone"]').isChecked(), true);
+  assert.equal(await page.locator('input[name="days_since_last_use"]').inputValue(), '0');
+  await page.locator('.progress a[data-step="4"]').click();
+  await page.locator('input[name="housing"][value="unstable"]').check();
+  await page.locator('.progress a[data-step="5"]').click();
+  await Promise.all([page.waitForURL(/\/assessments\/[A-Za-z0-9_-]{22}$/), page.getByRole('button', { name: 'See the result' }).click()]);
+  assert.notEqual(page.url(), resultUrl, 'a new assessment');
+
   assert.deepEqual(problems, []);
   assert.deepEqual(foreign, [], 'no request leaves the app');
+  await context.close();
+});
+
+test('suicidal thoughts: 988 comes before any other question, and every step passes axe at 360 px', async () => {
+  const { context, foreign } = await newWatchedContext(env.browser, env.server.base, { viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  const problems = [];
+  await page.goto(env.server.base + '/assessment');
+  await axe(page, 'step 1 @360', problems);
+  assert.equal(await choose(page, 'suicidal_thoughts', 0), 'true');
+  await next(page, 2, 'Use');
+  const urgent = page.locator('#step-2 .urgent-now');
+  assert.equal(await urgent.isVisible(), true, 'what to do now shows first');
+  assert.match(await urgent.innerText(), /988/);
+  const box = await urgent.boundingBox();
+  const firstQuestion = await page.locator('#step-2 .question').first().boundingBox();
+  assert.ok(box.y + box.height <= firstQuestion.y, 'before the next question');
+  // The first thing after the step heading a keyboard reaches is the 988 link.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), 'tel:988');
+  await page.screenshot({ path: join(artifacts, 'screenshots', 'questionnaire-urgent-360.png') });
+  for (const [n, title] of [[2, 'Use'], [3, 'Health'], [4, 'Life'], [5, 'Choices']]) {
+    if (n > 2) await next(page, n, title);
+    await axe(page, `step ${n} @360`, problems);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `step ${n} fits the screen`);
+  }
+  assert.deepEqual(problems, []);
+  assert.deepEqual(foreign, []);
   await context.close();
 });
 
@@ -134,7 +219,7 @@ test('the fullest possible summary still prints on two pages, and a form error i
   // Every risk at once: the most alerts, reasons and suggestions the rules produce.
   const answers = [
     ['frequency', 'daily'], ['duration', 'over_5_years'], ['quit_attempts', 'several'], ['relapse_history', 'true'],
-    ['injects', 'true'], ['days_since_last_use', '2'], ['dsm5_criteria', '11'], ['mental_health', 'depression'],
+    ['injects', 'true'], ['days_since_last_use', '2'], ['mental_health', 'depression'],
     ['mental_health', 'ptsd'], ['mental_health', 'psychosis'], ['other_substances', 'alcohol'], ['other_substances', 'benzodiazepines'],
     ['other_substances', 'stimulants'], ['medical_conditions', 'true'], ['pregnant', 'true'], ['housing', 'homeless'],
     ['support', 'some'], ['responsibilities', 'work'], ['responsibilities', 'caregiving'], ['needs_privacy', 'true'],
@@ -145,6 +230,9 @@ test('the fullest possible summary still prints on two pages, and a form error i
     ['prior_treatment', 'residential'], ['mental_health_status', 'crisis'], ['sedative_withdrawal_risk', 'past_seizures_or_dts'],
     ['chronic_pain', 'true'], ['recently_released', 'true'], ['readiness', 'not_ready'],
     ['declined_medications', 'methadone'], ['declined_medications', 'buprenorphine'],
+    ['smokes', 'true'], ['country', 'ca'], ['province', 'on'],
+    ...['larger_amounts', 'cut_down', 'time_spent', 'craving', 'role_failure', 'social_problems', 'activities_given_up',
+      'hazardous_use', 'health_problems', 'tolerance', 'withdrawal'].map((c) => ['dsm5_checklist', c]),
   ];
   const response = await fetch(env.server.base + '/assessment', {
     method: 'POST', redirect: 'manual', body: new URLSearchParams(answers),
@@ -155,6 +243,10 @@ test('the fullest possible summary still prints on two pages, and a form error i
   await page.goto(env.server.base + location);
   await axe(page, 'result @360', problems);
   await page.screenshot({ path: join(artifacts, 'screenshots', 'assessment-result-360.png'), fullPage: true });
+  // The first screen of a phone: what to do first, then the setting and the plan.
+  const plan = await page.locator('.headline p').nth(1).boundingBox();
+  assert.ok(plan.y + plan.height <= 800, `the plan is on the first screen (ends at ${plan.y + plan.height})`);
+  const id = location.split('/').pop();
   await page.goto(env.server.base + location + '/summary');
   for (const format of ['Letter', 'A4']) {
     const file = join(artifacts, `summary-fullest-${format}.pdf`);
@@ -162,20 +254,28 @@ test('the fullest possible summary still prints on two pages, and a form error i
     writeFileSync(file, pdf);
     assert.ok(pdfPages(pdf) <= 2, `${format}: ${pdfPages(pdf)} pages`);
     const printed = pdfText(file);
-    for (const needle of ['Pregnant', 'Alcohol or benzodiazepines', 'Injecting', 'Helplines', 'Clinician notes', 'not medical advice']) {
+    for (const needle of ['Pregnant', 'Alcohol or benzodiazepines', 'Injecting', 'Helplines', 'Clinician notes', 'not medical advice',
+      'DSM-5 criteria ticked (11 of 11)', 'Patient name', 'Signature', 'Information from', 'Page 1 of 2']) {
       assert.ok(printed.includes(needle), `${format} PDF shows ${needle}`);
     }
+    // Page 2 carries the header and its page number too.
+    const page2 = execFileSync('pdftotext', ['-f', '2', '-l', '2', '-layout', file, '-'], { encoding: 'utf8' });
+    assert.ok(page2.includes(`reference ${id}`), `${format}: header on page 2`);
+    assert.ok(page2.includes('Page 2 of 2'), `${format}: page number on page 2`);
   }
 
-  // A wrong value: the error sits beside its field and is announced.
+  // A wrong value: the form comes back open at the step with the error, beside its
+  // field, announced, with every other answer kept.
   await page.goto(env.server.base + '/assessment');
+  await page.locator('.progress a[data-step="2"]').click();
   await page.locator('#days_since_last_use').fill('40000');
   await page.locator('input[name="frequency"][value="weekly"]').check();
-  await page.getByRole('button', { name: /^Next/ }).click();
+  await page.locator('.progress a[data-step="5"]').click();
+  await page.getByRole('button', { name: 'See the result' }).click();
   await page.waitForSelector('.error-summary');
-  assert.ok(await page.locator('#err-days_since_last_use').isVisible());
+  assert.ok(await page.locator('#err-days_since_last_use').isVisible(), 'the step with the error is open');
   assert.equal(await page.locator('input[name="frequency"][value="weekly"]').isChecked(), true, 'other answers kept');
-  await axe(page, 'step with an error @360', problems);
+  await axe(page, 'form with an error @360', problems);
   await page.screenshot({ path: join(artifacts, 'screenshots', 'questionnaire-error-360.png'), fullPage: true });
 
   // The pages only an assessment reaches, as the server sent them, through the Nu Html
@@ -195,7 +295,9 @@ test('the fullest possible summary still prints on two pages, and a form error i
     headers: { 'content-type': 'application/x-www-form-urlencoded', origin: env.server.base },
   });
   assert.equal(refused.status, 422, 'a wrong value is refused with the form shown again');
-  await save('step-with-error', refused);
+  await save('form-with-error', refused);
+  await save('change-answers', await fetch(env.server.base + location + '/change'));
+  await save('questionnaire-prefilled', await fetch(env.server.base + '/assessment?cows_score=14&caller=professional'));
   assert.equal(vnuErrors(saved), '', 'vnu found errors');
 
   assert.deepEqual(problems, []);
