@@ -273,6 +273,7 @@ pub const MAX_TOTAL: u8 = 48;
 /// How far withdrawal has gone, by the total.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = CowsBand)]
 pub enum Band {
     None,
     Mild,
@@ -449,9 +450,9 @@ impl utoipa::PartialSchema for Ratings {
                 .map(|g| format!("{} = {}", g.points, g.text))
                 .collect();
             let description = if spec.how.is_empty() {
-                format!("{}: {}.", spec.name, grades.join("; "))
+                format!("{}. {}.", spec.name, grades.join("; "))
             } else {
-                format!("{} ({}) {}.", spec.name, spec.how, grades.join("; "))
+                format!("{}. {} {}.", spec.name, spec.how, grades.join("; "))
             };
             object = object
                 .property(

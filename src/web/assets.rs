@@ -24,11 +24,12 @@ pub struct Assets {
     pub css: Asset,
     pub icon: Asset,
     pub print_js: Asset,
+    pub cows_js: Asset,
 }
 
 impl Assets {
-    fn all(&self) -> [&Asset; 3] {
-        [&self.css, &self.icon, &self.print_js]
+    fn all(&self) -> [&Asset; 4] {
+        [&self.css, &self.icon, &self.print_js, &self.cows_js]
     }
 }
 
@@ -62,6 +63,11 @@ static ASSETS: LazyLock<Assets> = LazyLock::new(|| Assets {
     print_js: asset(
         "print.js",
         include_bytes!("../../static/print.js"),
+        "text/javascript; charset=utf-8",
+    ),
+    cows_js: asset(
+        "cows.js",
+        include_bytes!("../../static/cows.js"),
         "text/javascript; charset=utf-8",
     ),
 });
