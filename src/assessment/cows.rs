@@ -320,17 +320,6 @@ impl Band {
             Band::Severe => "over 36",
         }
     }
-
-    /// The API's name for it (`moderately_severe`).
-    pub fn id(self) -> &'static str {
-        match self {
-            Band::None => "none",
-            Band::Mild => "mild",
-            Band::Moderate => "moderate",
-            Band::ModeratelySevere => "moderately_severe",
-            Band::Severe => "severe",
-        }
-    }
 }
 
 /// A rating of every item, each with one of that item's points: only the readers below
@@ -611,7 +600,6 @@ mod tests {
             (Band::Severe, "severe", "severe withdrawal"),
         ] {
             assert_eq!(serde_json::to_value(band).unwrap(), Value::from(id));
-            assert_eq!(band.id(), id);
             assert_eq!(band.label(), label);
         }
     }
