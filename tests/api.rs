@@ -1,9 +1,11 @@
-//! The JSON API for content.
+//! The JSON API for content, and the COWS scorer.
 
 mod common;
 
-use axum::http::StatusCode;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
 use common::{TestApp, content_dir};
+use serde_json::{Value, json};
 use treatment_navigator::content::load_dir;
 
 #[tokio::test]
@@ -60,4 +62,184 @@ async fn lists_and_shows_treatments_and_helplines() {
         .expect("SAMHSA helpline");
     assert_eq!(samhsa["tty"], "1-800-487-4889");
     assert_eq!(samhsa["country"], "us");
+}
+
+/// The eleven COWS keys with each item's published points, written out here rather than
+/// read from the scale's table, so a slip in the table fails these tests.
+const COWS_POINTS: [(&str, &[u64]); 11] = [
+    ("pulse", &[0, 1, 2, 4]),
+    ("sweating", &[0, 1, 2, 3, 4]),
+    ("restlessness", &[0, 1, 3, 5]),
+    ("pupils", &[0, 1, 2, 5]),
+    ("aches", &[0, 1, 2, 4]),
+    ("runny_nose", &[0, 1, 2, 4]),
+    ("gi_upset", &[0, 1, 2, 3, 5]),
+    ("tremor", &[0, 1, 2, 4]),
+    ("yawning", &[0, 1, 2, 4]),
+    ("anxiety", &[0, 1, 2, 4]),
+    ("gooseflesh", &[0, 3, 5]),
+];
+
+/// Every item rated with the points `pick` chooses from its list.
+fn cows_body(pick: impl Fn(&[u64]) -> u64) -> serde_json::Map<String, Value> {
+    COWS_POINTS
+        .iter()
+        .map(|(key, points)| (key.to_string(), Value::from(pick(points))))
+        .collect()
+}
+
+async fn post_cows(app: &TestApp, body: &serde_json::Map<String, Value>) -> common::TestResponse {
+    app.post_json("/api/v1/cows", &Value::Object(body.clone()).to_string())
+        .await
+}
+
+/// `base` with some items changed.
+fn with(
+    mut base: serde_json::Map<String, Value>,
+    changes: &[(&str, u64)],
+) -> serde_json::Map<String, Value> {
+    for (key, points) in changes {
+        base.insert(key.to_string(), json!(points));
+    }
+    base
+}
+
+#[tokio::test]
+async fn cows_scores_a_full_body_with_its_band() {
+    let app = TestApp::new().await;
+    let zero = || cows_body(|_| 0);
+    let top = || cows_body(|p| *p.last().unwrap());
+    // The second rating of every item: 1 each, but 3 for gooseflesh: 13.
+    let second = || cows_body(|p| p[1]);
+    // The third rating of every item: 2 each, 3 for restlessness, 5 for gooseflesh: 26.
+    let third = || cows_body(|p| p[2]);
+    // Each band's ends.
+    let cases = [
+        (zero(), 0, "none"),
+        (with(zero(), &[("pulse", 4)]), 4, "none"),
+        (with(zero(), &[("restlessness", 5)]), 5, "mild"),
+        (
+            with(
+                second(),
+                &[("gooseflesh", 0), ("pulse", 2), ("sweating", 2)],
+            ),
+            12,
+            "mild",
+        ),
+        (second(), 13, "moderate"),
+        (with(third(), &[("restlessness", 1)]), 24, "moderate"),
+        (with(third(), &[("sweating", 1)]), 25, "moderately_severe"),
+        (
+            with(top(), &[("restlessness", 0), ("pupils", 0), ("pulse", 2)]),
+            36,
+            "moderately_severe",
+        ),
+        (
+            with(
+                top(),
+                &[("restlessness", 0), ("pupils", 0), ("sweating", 3)],
+            ),
+            37,
+            "severe",
+        ),
+        (top(), 48, "severe"),
+    ];
+    for (body, score, band) in cases {
+        let r = post_cows(&app, &body).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        assert!(r.header("content-type").starts_with("application/json"));
+        assert_eq!(r.header("cache-control"), "no-store");
+        assert_eq!(r.json(), json!({"score": score, "band": band}), "{body:?}");
+    }
+    // JSON Schema holds 4.0 and 4 equal; so does the API.
+    let mut floats = cows_body(|_| 0);
+    floats.insert("pulse".into(), json!(4.0));
+    assert_eq!(post_cows(&app, &floats).await.json()["score"], 4);
+}
+
+#[tokio::test]
+async fn cows_refuses_a_value_that_is_not_one_of_the_items_points_naming_it() {
+    let app = TestApp::new().await;
+    for (key, points) in COWS_POINTS {
+        // Every whole number from -1 to 6 that the item does not allow, and other types.
+        let mut bad: Vec<Value> = (-1i64..=6)
+            .filter(|n| !points.iter().any(|p| *p as i64 == *n))
+            .map(Value::from)
+            .collect();
+        bad.extend([json!(1.5), json!("1"), json!(null), json!(true), json!([1])]);
+        for value in bad {
+            let mut body = cows_body(|_| 0);
+            body.insert(key.to_string(), value.clone());
+            let r = post_cows(&app, &body).await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{key}={value}");
+            let error = r.json();
+            assert_eq!(error["field"], key, "{key}={value}");
+            let allowed: Vec<String> = points.iter().map(u64::to_string).collect();
+            let expected = format!("{key}: must be one of {}", allowed.join(", "));
+            assert!(
+                error["error"].as_str().unwrap().starts_with(&expected),
+                "{key}={value}: {error}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn cows_needs_every_item_and_nothing_else() {
+    let app = TestApp::new().await;
+    for (key, _) in COWS_POINTS {
+        let mut body = cows_body(|_| 0);
+        body.remove(key);
+        let r = post_cows(&app, &body).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "without {key}");
+        assert_eq!(r.json()["field"], key);
+        assert!(r.json()["error"].as_str().unwrap().contains("required"));
+    }
+    let empty = post_cows(&app, &serde_json::Map::new()).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(empty.json()["field"], "pulse", "the first item missing");
+
+    for extra in ["cows_score", "Pulse", "total"] {
+        let mut body = cows_body(|_| 0);
+        body.insert(extra.into(), json!(0));
+        let r = post_cows(&app, &body).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{extra}");
+        assert_eq!(r.json()["field"], extra);
+        assert_eq!(
+            r.json()["error"],
+            format!("{extra}: is not an item of the scale")
+        );
+    }
+}
+
+#[tokio::test]
+async fn cows_reads_only_a_json_object_sent_as_json() {
+    let app = TestApp::new().await;
+    let body = Value::Object(cows_body(|_| 0)).to_string();
+    let as_form = app
+        .request(
+            Request::post("/api/v1/cows")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(Body::from(body.clone()))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(as_form.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert!(as_form.json()["error"].is_string());
+
+    let malformed = app.post_json("/api/v1/cows", "{\"pulse\": ").await;
+    assert_eq!(malformed.status, StatusCode::BAD_REQUEST);
+    assert!(
+        malformed.json()["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("malformed JSON")
+    );
+
+    let array = app.post_json("/api/v1/cows", "[0, 1]").await;
+    assert_eq!(array.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(array.json()["field"], "body");
+
+    let get = app.get("/api/v1/cows").await;
+    assert_eq!(get.status, StatusCode::METHOD_NOT_ALLOWED);
 }

@@ -702,7 +702,7 @@ async fn the_summary_sheet_has_everything_a_clinician_files() {
         // The answers a chart needs.
         "Current medication",
         "Overdoses, past year",
-        "COWS score",
+        "<dt>COWS score</dt><dd>14: moderate withdrawal</dd>",
         // Every area with its risk; the rules with numbered sources.
         "Use and overdose risk: High.",
         "<strong>Sources:</strong> <sup>1</sup>",
@@ -730,6 +730,7 @@ async fn the_openapi_document_lists_every_api_route() {
         ("/api/v1/treatments/{slug}", "get"),
         ("/api/v1/helplines", "get"),
         ("/api/v1/evaluate", "post"),
+        ("/api/v1/cows", "post"),
         ("/api/v1/assessments", "post"),
         ("/api/v1/assessments/{id}", "get"),
         ("/api/openapi.json", "get"),
@@ -757,6 +758,48 @@ async fn the_openapi_document_lists_every_api_route() {
     ] {
         assert_eq!(schemas[schema]["enum"], json!(values), "{schema}");
     }
+    // The COWS body is exactly what the API reads: each item among its points, all
+    // eleven required, nothing else; the answer's band among its five names.
+    let cows = &paths["/api/v1/cows"]["post"];
+    assert_eq!(
+        cows["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/CowsRatings"
+    );
+    for status in ["200", "400", "415", "422"] {
+        assert!(cows["responses"].get(status).is_some(), "cows {status}");
+    }
+    let ratings = &schemas["CowsRatings"];
+    assert_eq!(ratings["additionalProperties"], json!(false));
+    let items = [
+        ("pulse", json!([0, 1, 2, 4])),
+        ("sweating", json!([0, 1, 2, 3, 4])),
+        ("restlessness", json!([0, 1, 3, 5])),
+        ("pupils", json!([0, 1, 2, 5])),
+        ("aches", json!([0, 1, 2, 4])),
+        ("runny_nose", json!([0, 1, 2, 4])),
+        ("gi_upset", json!([0, 1, 2, 3, 5])),
+        ("tremor", json!([0, 1, 2, 4])),
+        ("yawning", json!([0, 1, 2, 4])),
+        ("anxiety", json!([0, 1, 2, 4])),
+        ("gooseflesh", json!([0, 3, 5])),
+    ];
+    assert_eq!(
+        ratings["required"],
+        json!(items.iter().map(|(k, _)| *k).collect::<Vec<_>>())
+    );
+    assert_eq!(
+        ratings["properties"].as_object().unwrap().len(),
+        items.len()
+    );
+    for (key, points) in items {
+        assert_eq!(ratings["properties"][key]["enum"], points, "{key}");
+        assert_eq!(ratings["properties"][key]["type"], "integer", "{key}");
+    }
+    assert_eq!(
+        schemas["CowsBand"]["enum"],
+        json!(["none", "mild", "moderate", "moderately_severe", "severe"])
+    );
+    assert_eq!(schemas["CowsScore"]["required"], json!(["score", "band"]));
     // The rules across fields are in the schema too: a province only for Canada; the
     // DSM-5 criteria counted or ticked, not both.
     assert_eq!(

@@ -1,5 +1,5 @@
-//! Random form posts, API bodies and search queries through the real router: none may
-//! ever answer 5xx. (`.ci/run` raises PROPTEST_CASES for a longer run.)
+//! Random form posts, API bodies, search queries and COWS forms through the real router:
+//! none may ever answer 5xx. (`.ci/run` raises PROPTEST_CASES for a longer run.)
 
 mod common;
 
@@ -10,6 +10,7 @@ use axum::http::Request;
 use common::TestApp;
 use proptest::prelude::*;
 use treatment_navigator::assessment::Field;
+use treatment_navigator::assessment::cows::Item;
 
 static RUNTIME: LazyLock<tokio::runtime::Runtime> =
     LazyLock::new(|| tokio::runtime::Runtime::new().unwrap());
@@ -31,6 +32,21 @@ fn value() -> impl Strategy<Value = String> {
         ])
         .prop_map(str::to_string),
         "\\PC{0,20}",
+    ]
+}
+
+fn cows_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => prop::sample::select(Item::ALL.to_vec()).prop_map(|i| i.key().to_string()),
+        1 => "\\PC{0,12}",
+    ]
+}
+
+fn cows_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => (0u8..=6).prop_map(|n| n.to_string()),
+        1 => prop::sample::select(vec!["", "-1", "1e9", "4.0", " 3 ", "999999999999"]).prop_map(str::to_string),
+        1 => "\\PC{0,20}",
     ]
 }
 
@@ -72,6 +88,20 @@ proptest! {
         let request = Request::post("/api/v1/evaluate").header("content-type", "application/json").body(Body::from(body)).unwrap();
         let status = send(request);
         prop_assert!(matches!(status, 200 | 400 | 422), "{status}");
+    }
+
+    #[test]
+    fn cows_forms_and_bodies_never_fail_on_our_side(pairs in prop::collection::vec((cows_key(), cows_value()), 0..14)) {
+        let query = pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&");
+        let page = send(Request::get(format!("/tools/cows?{query}")).body(Body::empty()).unwrap());
+        prop_assert!(matches!(page, 200 | 422), "page: {page}");
+        let map: serde_json::Map<String, serde_json::Value> = pairs.into_iter().map(|(k, v)| {
+            let value = v.parse::<i64>().map_or(serde_json::Value::from(v), serde_json::Value::from);
+            (k, value)
+        }).collect();
+        let request = Request::post("/api/v1/cows").header("content-type", "application/json").body(Body::from(serde_json::Value::Object(map).to_string())).unwrap();
+        let api = send(request);
+        prop_assert!(matches!(api, 200 | 422), "api: {api}");
     }
 
     #[test]

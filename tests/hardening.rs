@@ -39,6 +39,8 @@ async fn every_response_carries_the_security_headers_and_no_cookie() {
         "/helplines",
         "/search?q=x",
         "/assessment",
+        "/tools/cows",
+        "/tools/cows?pulse=3",
         "/nope",
         "/api/v1/treatments",
         "/api/v1/nope",
@@ -92,6 +94,7 @@ async fn every_response_carries_the_security_headers_and_no_cookie() {
         format!("/api/v1/assessments/{id}"),
         "/api/v1/treatments".to_string(),
         "/assessment".to_string(),
+        "/tools/cows?pulse=4".to_string(),
     ] {
         assert_eq!(
             app.get(&path).await.header("cache-control"),
@@ -495,7 +498,7 @@ async fn api_posts_need_json_and_are_refused_from_other_sites() {
         "application/x-www-form-urlencoded",
         "multipart/form-data; boundary=x",
     ] {
-        for uri in ["/api/v1/evaluate", "/api/v1/assessments"] {
+        for uri in ["/api/v1/evaluate", "/api/v1/assessments", "/api/v1/cows"] {
             let r = app
                 .request(post(uri, &[("content-type", content_type)]))
                 .await;
@@ -541,6 +544,23 @@ async fn api_posts_need_json_and_are_refused_from_other_sites() {
         if status == StatusCode::FORBIDDEN {
             assert!(r.json()["error"].as_str().unwrap().contains("another site"));
         }
+    }
+    // The COWS scorer, through the same reader: another site's page is refused before
+    // the body is read (a same-site `{}` lacks every item: 422).
+    for (site, status) in [
+        ("cross-site", StatusCode::FORBIDDEN),
+        ("same-origin", StatusCode::UNPROCESSABLE_ENTITY),
+    ] {
+        let r = app
+            .request(post(
+                "/api/v1/cows",
+                &[
+                    ("content-type", "application/json"),
+                    ("sec-fetch-site", site),
+                ],
+            ))
+            .await;
+        assert_eq!(r.status, status, "cows {site}");
     }
     // A browser's preflight for a JSON post from another site gets no CORS grant.
     let preflight = app

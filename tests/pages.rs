@@ -111,6 +111,11 @@ async fn every_page_type_answers_with_its_main_heading_and_the_emergency_strip()
         ("/search?q=methadone", StatusCode::OK, "Search"),
         ("/assessment", StatusCode::OK, "Questionnaire"),
         (
+            "/tools/cows",
+            StatusCode::OK,
+            "Clinical Opiate Withdrawal Scale (COWS)",
+        ),
+        (
             "/treatments/no-such-thing",
             StatusCode::NOT_FOUND,
             "We could not find that page",
@@ -393,4 +398,215 @@ async fn health_check_answers_when_the_database_does() {
         app.get("/healthz").await.status,
         StatusCode::SERVICE_UNAVAILABLE
     );
+}
+
+/// The COWS items as the page names them, in form order, with their query keys and
+/// published points (written out, not read from the scale's table).
+const COWS_ITEMS: [(&str, &str, &[u8]); 11] = [
+    ("pulse", "Resting pulse rate", &[0, 1, 2, 4]),
+    ("sweating", "Sweating", &[0, 1, 2, 3, 4]),
+    ("restlessness", "Restlessness", &[0, 1, 3, 5]),
+    ("pupils", "Pupil size", &[0, 1, 2, 5]),
+    ("aches", "Bone or joint aches", &[0, 1, 2, 4]),
+    ("runny_nose", "Runny nose or tearing", &[0, 1, 2, 4]),
+    ("gi_upset", "GI upset", &[0, 1, 2, 3, 5]),
+    ("tremor", "Tremor", &[0, 1, 2, 4]),
+    ("yawning", "Yawning", &[0, 1, 2, 4]),
+    ("anxiety", "Anxiety or irritability", &[0, 1, 2, 4]),
+    ("gooseflesh", "Gooseflesh skin", &[0, 3, 5]),
+];
+
+/// A query string rating each item with the points `pick` chooses.
+fn cows_query(pick: impl Fn(&[u8]) -> u8) -> String {
+    COWS_ITEMS
+        .iter()
+        .map(|(key, _, points)| format!("{key}={}", pick(points)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn radio(key: &str, points: u8, checked: bool) -> String {
+    format!(
+        "<input type=\"radio\" name=\"{key}\" value=\"{points}\"{}>",
+        if checked { " checked" } else { "" }
+    )
+}
+
+#[tokio::test]
+async fn the_cows_page_is_a_form_that_works_without_javascript() {
+    let app = TestApp::new().await;
+    let page = app.get("/tools/cows").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = &page.body;
+    assert!(body.contains("<form class=\"cows-form\" method=\"get\" action=\"/tools/cows\""));
+    assert!(body.contains("<button type=\"submit\">Score it</button>"));
+    for (key, name, points) in COWS_ITEMS {
+        assert!(body.contains(&format!("id=\"item-{key}\"")), "{key}");
+        assert!(body.contains(&html_escape(name)), "{name}");
+        for p in points {
+            assert!(body.contains(&radio(key, *p, false)), "{key} {p}");
+        }
+        assert_eq!(
+            body.matches(&format!("name=\"{key}\"")).count(),
+            points.len(),
+            "{key}: exactly its published ratings"
+        );
+    }
+    // Some of the published wording, item by item.
+    for words in [
+        "80 or below",
+        "Over 120",
+        "Sweat streaming off the face",
+        "Unable to sit still for more than a few seconds",
+        "only the rim of the iris is visible",
+        "tears streaming down the cheeks",
+        "Several episodes of diarrhea or vomiting",
+        "Tremor can be felt, but not seen",
+        "Yawning several times a minute",
+        "taking part in the assessment is difficult",
+        "Prominent gooseflesh (piloerection)",
+    ] {
+        assert!(body.contains(&html_escape(words)), "{words}");
+    }
+    for band in [
+        "Under 5</strong>: no active withdrawal",
+        "5–12</strong>: mild withdrawal",
+        "13–24</strong>: moderate withdrawal",
+        "25–36</strong>: moderately severe withdrawal",
+        "Over 36</strong>: severe withdrawal",
+    ] {
+        assert!(body.contains(band), "{band}");
+    }
+    assert!(body.contains("Wesson DR, Ling W. The Clinical Opiate Withdrawal Scale (COWS). J Psychoactive Drugs 2003;35(2):253–259."));
+    assert!(body.contains("href=\"https://doi.org/10.1080/02791072.2003.10400007\""));
+    assert!(body.contains("A clinician's tool: someone observing the person"));
+    assert!(body.contains("Information, not medical advice"));
+    // Nothing scored yet: no total, no message, no link to the questionnaire.
+    assert!(
+        !body.contains("Total:") && !body.contains("cows_score") && !body.contains("No total yet")
+    );
+    // The running total is a file of this site's, loaded deferred; nothing inline.
+    let script = body
+        .split("<script src=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the page loads its script");
+    assert!(
+        script.starts_with("/static/cows.") && script.ends_with(".js"),
+        "{script}"
+    );
+    assert!(body.contains(&format!("<script src=\"{script}\" defer></script>")));
+    assert!(!body.contains("<script>") && !body.contains(" style="));
+    let js = app.get(script).await;
+    assert_eq!(js.status, StatusCode::OK);
+    assert!(js.header("content-type").starts_with("text/javascript"));
+    assert!(js.body.contains("data-band-min") || js.body.contains("bandMin"));
+    // Linked from every page's footer.
+    assert!(app.get("/").await.body.contains("<a href=\"/tools/cows\">"));
+}
+
+#[tokio::test]
+async fn the_cows_page_scores_a_full_form() {
+    let app = TestApp::new().await;
+    for (query, total, band) in [
+        (cows_query(|_| 0), 0, "No active withdrawal (under 5)."),
+        // The second rating of each: 1 each, 3 for gooseflesh.
+        (cows_query(|p| p[1]), 13, "Moderate withdrawal (13–24)."),
+        (
+            cows_query(|p| *p.last().unwrap()),
+            48,
+            "Severe withdrawal (over 36).",
+        ),
+    ] {
+        let page = app.get(&format!("/tools/cows?{query}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{query}");
+        assert!(
+            page.body.contains(&format!("Total: {total} of 48")),
+            "{query}"
+        );
+        assert!(page.body.contains(band), "{query}: {band}");
+        assert!(
+            page.body.contains(&format!(
+                "<a class=\"button\" href=\"/assessment?cows_score={total}\">Use this score in the questionnaire</a>"
+            )),
+            "{query}"
+        );
+        assert_eq!(page.body.matches("(this total)").count(), 1);
+        assert!(!page.body.contains("No total yet"));
+        // A scored form is about one person: no cache keeps it.
+        assert_eq!(page.header("cache-control"), "no-store");
+    }
+    // The ratings given stay chosen, the others do not.
+    let page = app
+        .get(&format!("/tools/cows?{}", cows_query(|p| p[1])))
+        .await;
+    for (key, _, points) in COWS_ITEMS {
+        for p in points {
+            assert!(
+                page.body.contains(&radio(key, *p, *p == points[1])),
+                "{key} {p}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_cows_page_names_the_items_still_to_rate() {
+    let app = TestApp::new().await;
+    let page = app
+        .get("/tools/cows?pulse=2&sweating=1&restlessness=3&pupils=1&aches=2&runny_nose=1&gi_upset=&tremor=1&yawning=1")
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body
+            .contains("Still to rate: GI upset, Anxiety or irritability, Gooseflesh skin."),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("Total:"));
+    assert!(!page.body.contains("cows_score"));
+    assert!(page.body.contains(&radio("pulse", 2, true)));
+    // Keys that are not items are left alone: the blank form.
+    let other = app.get("/tools/cows?utm_source=x").await;
+    assert_eq!(other.status, StatusCode::OK);
+    assert!(!other.body.contains("Still to rate") && !other.body.contains("Total:"));
+}
+
+#[tokio::test]
+async fn the_cows_page_names_an_item_whose_value_is_not_one_of_its_ratings() {
+    let app = TestApp::new().await;
+    for (key, name, points) in COWS_ITEMS {
+        let bad = (0..=6).find(|n| !points.contains(n)).unwrap();
+        for value in [bad.to_string(), "-1".into(), "6".into(), "x%3Cb%3E".into()] {
+            let query =
+                cows_query(|_| 0).replacen(&format!("{key}=0"), &format!("{key}={value}"), 1);
+            let page = app.get(&format!("/tools/cows?{query}")).await;
+            assert_eq!(
+                page.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{key}={value}"
+            );
+            assert!(
+                page.body.contains(&format!(
+                    "<a href=\"#item-{key}\">{}</a>: ",
+                    html_escape(name)
+                )),
+                "{key}={value}"
+            );
+            let allowed: Vec<String> = points.iter().map(u8::to_string).collect();
+            assert!(
+                page.body
+                    .contains(&format!("choose one of {}.", allowed.join(", "))),
+                "{key}={value}"
+            );
+            assert!(
+                page.body
+                    .contains(&format!("class=\"cows-item has-error\" id=\"item-{key}\"")),
+                "{key}={value}: the item is marked"
+            );
+            assert_eq!(page.body.matches("cows-item has-error").count(), 1);
+            assert!(!page.body.contains("Total:"), "{key}={value}: no total");
+            assert!(!page.body.contains("<b>"), "the value is shown escaped");
+        }
+    }
 }

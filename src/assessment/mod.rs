@@ -1,7 +1,8 @@
 //! The questionnaire: validated answers, the rules as tables, the engine that runs them
-//! (pure, no I/O) and the result.
+//! (pure, no I/O) and the result; and the COWS, a clinician's withdrawal scale.
 
 pub mod answers;
+pub mod cows;
 pub mod engine;
 pub mod facts;
 pub mod result;

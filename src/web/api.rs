@@ -7,11 +7,12 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa::{OpenApi, ToSchema};
 
 use crate::AppState;
+use crate::assessment::cows::{self, Band, Ratings, Score};
 use crate::assessment::result::*;
 use crate::assessment::{Answers, evaluate};
 use crate::content::{Comparison, Evidence, Helpline, Source, Treatment};
@@ -28,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/v1/treatments/{slug}", get(get_treatment))
         .route("/v1/helplines", get(list_helplines))
         .route("/v1/evaluate", post(evaluate_answers))
+        .route("/v1/cows", post(score_cows))
         .route("/v1/assessments", post(create_assessment))
         .route("/v1/assessments/{id}", get(get_assessment))
         .route("/openapi.json", get(openapi))
@@ -52,6 +54,7 @@ pub fn router() -> Router<AppState> {
         get_treatment,
         list_helplines,
         evaluate_answers,
+        score_cows,
         create_assessment,
         get_assessment,
         openapi
@@ -60,6 +63,9 @@ pub fn router() -> Router<AppState> {
         ApiErrorBody,
         Answers,
         Evaluation,
+        Ratings,
+        Score,
+        Band,
         CreatedAssessment,
         AssessmentRecord,
         TreatmentList,
@@ -224,11 +230,13 @@ async fn list_helplines(State(state): State<AppState>) -> Response {
     .into_response()
 }
 
-/// Answers read from a JSON body: 400 for malformed JSON, 413 past [`MAX_BODY`], 422
-/// naming the field for anything else wrong.
-pub struct AnswersJson(pub Answers);
+/// A JSON object read from the request body, for every route that takes one: 403 from
+/// another site's page, 415 unless sent as JSON, 413 past [`MAX_BODY`], 400 for malformed
+/// JSON, 422 (field `body`) for JSON that is not an object. What the object must hold is
+/// each route's own reader's to say (see [`AnswersJson`], [`RatingsJson`]).
+pub struct JsonObject(pub Map<String, Value>);
 
-impl<S: Send + Sync> FromRequest<S> for AnswersJson {
+impl<S: Send + Sync> FromRequest<S> for JsonObject {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
@@ -254,15 +262,40 @@ impl<S: Send + Sync> FromRequest<S> for AnswersJson {
         })?;
         let value: Value = serde_json::from_slice(&bytes)
             .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, format!("malformed JSON: {e}")))?;
-        let Value::Object(object) = value else {
-            return Err(ApiError::invalid(
-                "body",
-                "must be a JSON object of answers",
-            ));
-        };
+        match value {
+            Value::Object(object) => Ok(JsonObject(object)),
+            _ => Err(ApiError::invalid("body", "must be a JSON object")),
+        }
+    }
+}
+
+/// Answers read from a JSON body ([`JsonObject`]), 422 naming the field for anything
+/// wrong in them.
+pub struct AnswersJson(pub Answers);
+
+impl<S: Send + Sync> FromRequest<S> for AnswersJson {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let JsonObject(object) = JsonObject::from_request(req, state).await?;
         Answers::from_json(&object)
             .map(AnswersJson)
             .map_err(|e| ApiError::invalid(&e.field, &e.message))
+    }
+}
+
+/// COWS ratings read from a JSON body ([`JsonObject`]), 422 naming the item (or the
+/// unknown key) for anything wrong in them.
+pub struct RatingsJson(pub Ratings);
+
+impl<S: Send + Sync> FromRequest<S> for RatingsJson {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let JsonObject(object) = JsonObject::from_request(req, state).await?;
+        Ratings::from_json(&object)
+            .map(RatingsJson)
+            .map_err(|e| ApiError::invalid(&e.field(), &e.message()))
     }
 }
 
@@ -303,6 +336,18 @@ async fn evaluate_answers(
         )
         .into_response(),
     }
+}
+
+/// Scores the Clinical Opiate Withdrawal Scale (Wesson & Ling 2003) from the eleven
+/// ratings of someone observing the person: the total (0–48) and its band (under 5 none,
+/// 5–12 mild, 13–24 moderate, 25–36 moderately severe, over 36 severe). Nothing is saved.
+/// A clinician's tool; information, not medical advice.
+#[utoipa::path(post, path = "/api/v1/cows", request_body = Ratings,
+    responses((status = 200, body = Score), (status = 400, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 408, body = ApiErrorBody),
+        (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody), (status = 422, body = ApiErrorBody),
+        (status = 503, body = ApiErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait")))))]
+async fn score_cows(RatingsJson(ratings): RatingsJson) -> Json<Score> {
+    Json(cows::score(&ratings))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -25,15 +25,17 @@ pub struct Assets {
     pub icon: Asset,
     pub print_js: Asset,
     pub questionnaire_js: Asset,
+    pub cows_js: Asset,
 }
 
 impl Assets {
-    fn all(&self) -> [&Asset; 4] {
+    fn all(&self) -> [&Asset; 5] {
         [
             &self.css,
             &self.icon,
             &self.print_js,
             &self.questionnaire_js,
+            &self.cows_js,
         ]
     }
 }
@@ -73,6 +75,11 @@ static ASSETS: LazyLock<Assets> = LazyLock::new(|| Assets {
     questionnaire_js: asset(
         "questionnaire.js",
         include_bytes!("../../static/questionnaire.js"),
+        "text/javascript; charset=utf-8",
+    ),
+    cows_js: asset(
+        "cows.js",
+        include_bytes!("../../static/cows.js"),
         "text/javascript; charset=utf-8",
     ),
 });

@@ -12,6 +12,7 @@ pub mod questionnaire;
 pub mod rules;
 pub mod search;
 pub mod server;
+pub mod tools;
 pub mod treatments;
 
 use std::sync::Arc;
@@ -46,6 +47,8 @@ pub struct Layout {
     pub icon: &'static str,
     /// Content-hashed URL of the summary sheet's print script.
     pub print_js: &'static str,
+    /// Content-hashed URL of the COWS page's running total.
+    pub cows_js: &'static str,
     /// The main-navigation entry to mark as current (`""` for none).
     pub section: &'static str,
 }
@@ -57,6 +60,7 @@ impl Layout {
             css: &assets.css.url,
             icon: &assets.icon.url,
             print_js: &assets.print_js.url,
+            cows_js: &assets.cows_js.url,
             section,
         }
     }
@@ -97,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         .merge(treatments::router())
         .merge(helplines::router())
         .merge(rules::router())
+        .merge(tools::router())
         .merge(assets::router())
         .route("/healthz", get(healthz));
     let work_routes = Router::new()

@@ -539,6 +539,11 @@ pub fn step_of(field: &str) -> usize {
 
 /// The label of an answer's value, for the result and summary pages.
 pub fn answer_label(field: Field, answers: &Answers) -> String {
+    // A COWS total reads with its band, as clinicians chart it.
+    if let (Field::CowsScore, Some(total)) = (field, answers.cows_score) {
+        let band = crate::assessment::cows::Band::from_total(total);
+        return format!("{total}: {}", band.label());
+    }
     let json = answers.to_json();
     let Some(value) = json.get(field.name()) else {
         return "Don't know / declined".to_string();

@@ -80,6 +80,9 @@ export const pageTypes = [
   ['search', '/search?q=methadone'],
   ['search-empty', '/search?q=zzzzqqq'],
   ['questionnaire', '/assessment'],
+  ['cows', '/tools/cows'],
+  ['cows-scored', '/tools/cows?pulse=2&sweating=1&restlessness=3&pupils=1&aches=2&runny_nose=1&gi_upset=2&tremor=1&yawning=1&anxiety=2&gooseflesh=3'],
+  ['cows-partial', '/tools/cows?pulse=9&sweating=1'],
   ['not-found', '/treatments/no-such-item'],
 ];
 

@@ -100,6 +100,85 @@ test('print hides the navigation and keeps the content', async () => {
   await context.close();
 });
 
+// The second rating of each COWS item, by its label's start: 1 point each, 3 for gooseflesh.
+const cowsSecond = [
+  ['Resting pulse rate', /^1 point: 81–100$/],
+  ['Sweating', /^1 point: Reports chills/],
+  ['Restlessness', /^1 point: Reports difficulty/],
+  ['Pupil size', /^1 point: Possibly larger/],
+  ['Bone or joint aches', /^1 point: Mild discomfort/],
+  ['Runny nose or tearing', /^1 point: Stuffy nose/],
+  ['GI upset', /^1 point: Stomach cramps/],
+  ['Tremor', /^1 point: Tremor can be felt/],
+  ['Yawning', /^1 point: Yawning once or twice/],
+  ['Anxiety or irritability', /^1 point: Reports growing/],
+  ['Gooseflesh skin', /^3 points: Gooseflesh can be felt/],
+];
+
+async function rateCows(page, items) {
+  for (const [item, label] of items) {
+    await page.getByRole('group', { name: new RegExp(`^\\d+\\. ${item}$`) }).getByRole('radio', { name: label }).check();
+  }
+}
+
+test('the COWS form is scored without JavaScript and links the score to the questionnaire', async () => {
+  const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
+  const page = await context.newPage();
+  await page.goto(env.server.base + '/tools/cows');
+  assert.equal(await page.locator('#cows-live').isVisible(), false, 'no running total without JavaScript');
+  await rateCows(page, cowsSecond.slice(0, 9));
+  await page.getByRole('button', { name: 'Score it' }).click();
+  await page.waitForURL(/pulse=1/);
+  assert.match(await page.locator('#cows-missing').innerText(), /Still to rate: Anxiety or irritability, Gooseflesh skin\./);
+  await rateCows(page, cowsSecond.slice(9));
+  await page.getByRole('button', { name: 'Score it' }).click();
+  await page.waitForURL(/gooseflesh=3/);
+  assert.equal(await page.locator('#cows-total').innerText(), 'Total: 13 of 48');
+  assert.match(await page.locator('.cows-band').innerText(), /^Moderate withdrawal \(13–24\)/);
+  const link = page.getByRole('link', { name: 'Use this score in the questionnaire' });
+  assert.equal(await link.getAttribute('href'), '/assessment?cows_score=13');
+  await context.close();
+});
+
+test('with JavaScript the COWS form keeps a running total, and the page prints on one page', async () => {
+  const { context, foreign } = await newWatchedContext(env.browser, env.server.base, { viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(String(e)));
+  await page.goto(env.server.base + '/tools/cows');
+  const live = page.locator('#cows-live');
+  assert.match(await live.innerText(), /^Running total: 0 so far, 11 items still to rate\.$/);
+  await rateCows(page, cowsSecond.slice(0, 10));
+  assert.match(await live.innerText(), /^Running total: 10 so far, 1 item still to rate\.$/);
+  await rateCows(page, cowsSecond.slice(10));
+  assert.match(await live.innerText(), /^Running total: 13 of 48, moderate withdrawal\./);
+  await page.getByRole('button', { name: 'Score it' }).click();
+  await page.waitForURL(/gooseflesh=3/);
+  assert.equal(await page.locator('#cows-total').innerText(), 'Total: 13 of 48');
+  // A changed answer makes the shown total stale: it goes, and the running total follows.
+  await page.getByRole('group', { name: /^1\. Resting pulse rate$/ }).getByRole('radio', { name: /^4 points/ }).check();
+  assert.equal(await page.locator('#cows-result').isVisible(), false);
+  assert.match(await live.innerText(), /^Running total: 16 of 48, moderate withdrawal\./);
+  await page.getByRole('button', { name: 'Score it' }).click();
+  await page.waitForURL(/pulse=4/);
+  assert.equal(await page.locator('#cows-total').innerText(), 'Total: 16 of 48');
+
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('button', { name: 'Score it' }).isVisible(), false);
+  assert.ok(await page.locator('#cows-total').isVisible());
+  for (const format of ['Letter', 'A4']) {
+    const file = join(artifacts, `cows-${format}.pdf`);
+    const pdf = await page.pdf({ format, printBackground: true });
+    writeFileSync(file, pdf);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.equal(pages, 1, `${format}: ${pages} pages`);
+  }
+  assert.deepEqual(problems, [], 'no script errors');
+  assert.deepEqual(foreign, [], 'no request leaves the app');
+  await context.close();
+});
+
 test('the Nu Html Checker finds no error on any page type', async () => {
   const dir = join(artifacts, 'html');
   for (const f of readdirSync(dir)) rmSync(join(dir, f));
