@@ -1164,3 +1164,47 @@ async fn every_field_goes_through_the_form_and_the_api() {
         );
     }
 }
+
+/// In Canada, the talking points name the province's own line for finding treatment,
+/// worded for whoever is on the line; elsewhere, none.
+#[tokio::test]
+async fn talking_points_follow_the_province() {
+    let app = TestApp::new().await;
+    let points = |answers: Value| {
+        let app = &app;
+        async move {
+            let r = app
+                .request(post_json("/api/v1/evaluate", answers.to_string()))
+                .await;
+            assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+            r.json()["talking_points"].as_array().unwrap().clone()
+        }
+    };
+    let ontario =
+        points(json!({"country": "ca", "province": "on", "caller": "family_or_friend"})).await;
+    let line = ontario
+        .iter()
+        .find(|p| p["id"] == "talk.find_care.province")
+        .expect("the province's line");
+    let text = line["text"].as_str().unwrap();
+    assert!(text.starts_with("In Ontario, ConnexOntario"), "{text}");
+    assert!(text.contains("where they live"), "{text}");
+    let myself = points(json!({"country": "ca", "province": "on", "caller": "self"})).await;
+    assert!(myself.iter().any(|p| {
+        p["text"]
+            .as_str()
+            .unwrap()
+            .contains("help you find treatment")
+    }));
+    for answers in [
+        json!({"country": "ca"}),
+        json!({"country": "us"}),
+        json!({}),
+    ] {
+        let none = points(answers.clone()).await;
+        assert!(
+            none.iter().all(|p| p["id"] != "talk.find_care.province"),
+            "{answers}"
+        );
+    }
+}

@@ -401,7 +401,7 @@ pub fn evaluate(answers: &Answers, helplines: &[Helpline]) -> Evaluation {
         answers.caller,
         Some(Caller::FamilyOrFriend | Caller::Professional)
     );
-    let talking_points = TALKING_POINTS
+    let mut talking_points: Vec<TalkingPoint> = TALKING_POINTS
         .iter()
         .filter(|r| (r.test)(&f))
         .map(|r| TalkingPoint {
@@ -414,6 +414,14 @@ pub fn evaluate(answers: &Answers, helplines: &[Helpline]) -> Evaluation {
             .to_string(),
         })
         .collect();
+    // In Canada, care is found through the province: its own line, by name, from the
+    // content (the lines change more often than the rules).
+    if answers.country == Some(Country::Ca)
+        && let Some(point) = provincial_line(answers.province, helplines, about_someone_else)
+    {
+        talking_points.push(point);
+    }
+    let helplines = helplines_for(answers.country, answers.province, helplines);
 
     Evaluation {
         severity: f.severity,
@@ -433,7 +441,7 @@ pub fn evaluate(answers: &Answers, helplines: &[Helpline]) -> Evaluation {
         therapies,
         support,
         alerts,
-        helplines: helplines_for(answers.country, answers.province, helplines),
+        helplines,
         missing: missing(answers, &key, Some(read))
             .into_iter()
             .map(|f| f.name().to_string())
@@ -442,6 +450,42 @@ pub fn evaluate(answers: &Answers, helplines: &[Helpline]) -> Evaluation {
         talking_points,
         rules_fired: fired,
     }
+}
+
+/// The talking point naming the province's own line for finding treatment, when the
+/// province is known and has one with a phone number.
+fn provincial_line(
+    province: Option<Province>,
+    helplines: &[Helpline],
+    about_someone_else: bool,
+) -> Option<TalkingPoint> {
+    let code = province?.name();
+    let place = content::PROVINCES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, name)| *name)?;
+    let line = helplines.iter().find(|h| {
+        h.country == content::Country::Ca
+            && h.is_provincial()
+            && h.serves_province(code)
+            && h.phone.is_some()
+    })?;
+    let phone = line.phone.as_deref()?;
+    let text = if about_someone_else {
+        format!(
+            "In {place}, {} can help find treatment close to where they live: call {phone}.",
+            line.name
+        )
+    } else {
+        format!(
+            "In {place}, {} can help you find treatment close to where you live: call {phone}.",
+            line.name
+        )
+    };
+    Some(TalkingPoint {
+        id: "talk.find_care.province".to_string(),
+        text,
+    })
 }
 
 /// The helplines for the country (both countries' when it is not known) and, in Canada,
