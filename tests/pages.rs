@@ -264,7 +264,7 @@ async fn helplines_are_grouped_by_country_with_dialable_numbers() {
     ] {
         assert!(us_part[us..].contains(needle), "US lists {needle}");
     }
-    for needle in ["1-800-668-6868", "686868", "1-855-662-6605"] {
+    for needle in ["1-800-668-6868", "686868", "1-866-332-2322"] {
         assert!(ca_part.contains(needle), "Canada lists {needle}");
     }
 }
@@ -299,7 +299,7 @@ async fn provincial_lines_are_listed_under_their_province_after_the_national_one
     // Other provinces' lines are under theirs, and none is a national line.
     for (heading, line) in [
         ("<h4 id=\"ca-bc\">British Columbia</h4>", "1-800-663-1441"),
-        ("<h4 id=\"ca-mb\">Manitoba</h4>", "1-855-662-6605"),
+        ("<h4 id=\"ca-ns\">Nova Scotia</h4>", "1-855-922-1122"),
         ("<h4 id=\"ca-qc\">Quebec</h4>", "1-800-265-2626"),
     ] {
         assert!(at(heading) < at(line), "{line} under {heading}");
