@@ -96,3 +96,215 @@ async fn hostile_queries_answer_200() {
     let page = app.get("/search?x=1").await;
     assert_eq!(page.status, StatusCode::OK, "no q at all");
 }
+
+/// The slugs of the results, best first.
+fn result_slugs(body: &str) -> Vec<&str> {
+    body.split("class=\"result-title\"><a href=\"/treatments/")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect()
+}
+
+/// The link to finding care that a "near me" search puts above the results.
+const FIND_CARE_LINK: &str = "<a href=\"/find-care\">Find care near you</a>";
+
+/// What a query must bring up first.
+enum First {
+    /// This item.
+    Item(&'static str),
+    /// An item whose snippet highlights this word (for words many items use).
+    Mentioning(&'static str),
+    /// The link to /find-care, above any results.
+    FindCare,
+}
+
+#[tokio::test]
+async fn typos_brand_names_and_everyday_words_find_the_right_item_first() {
+    let app = TestApp::new().await;
+    let table = [
+        // Typos: read as the nearest word the items use.
+        ("fentynal", First::Mentioning("fentanyl")),
+        ("fentanil", First::Mentioning("fentanyl")),
+        ("bupenorphine", First::Item("buprenorphine")),
+        ("methadome", First::Item("methadone")),
+        ("methadon", First::Item("methadone")),
+        // Brand names and other names (content/search-synonyms.toml).
+        ("suboxen", First::Item("buprenorphine-naloxone")),
+        ("suboxone", First::Item("buprenorphine-naloxone")),
+        ("Suboxone", First::Item("buprenorphine-naloxone")),
+        ("narcan", First::Item("naloxone")),
+        ("vivitrol", First::Item("extended-release-naltrexone")),
+        ("sublocade", First::Item("extended-release-buprenorphine")),
+        ("rehab", First::Item("inpatient-residential")),
+        ("detox", First::Item("medical-detox")),
+        ("sober house", First::Item("sober-living")),
+        ("Sober-house", First::Item("sober-living")),
+        ("xanax", First::Item("mixing-sedatives")),
+        ("opiates", First::Mentioning("opioid")),
+        // Overdose: what to do first. When the `overdose-response` item lands, its
+        // synonym entry puts it first and these rows expect `overdose-response`.
+        ("what to do overdose", First::Item("naloxone")),
+        ("overdose", First::Item("naloxone")),
+        ("overdosed", First::Item("naloxone")),
+        // Finding care near you: a link to /find-care above everything.
+        ("near me", First::FindCare),
+        ("find treatment near me", First::FindCare),
+        ("methadone clinic near me", First::FindCare),
+        // Plain words still work as before.
+        ("methadone", First::Item("methadone")),
+        ("lofexidine", First::Item("lofexidine")),
+    ];
+    let mut failures = Vec::new();
+    for (query, first) in table {
+        let page = app
+            .get(&format!("/search?q={}", query.replace(' ', "+")))
+            .await;
+        assert_eq!(page.status, StatusCode::OK, "{query}");
+        let slugs = result_slugs(&page.body);
+        let ok = match first {
+            First::Item(slug) => slugs.first() == Some(&slug),
+            First::Mentioning(word) => page.body.find("class=\"result-title\"").is_some_and(|at| {
+                let first = &page.body[at..];
+                let first = &first[..first.find("</li>").unwrap()];
+                first.to_lowercase().contains(&format!("<mark>{word}"))
+            }),
+            First::FindCare => page.body.find(FIND_CARE_LINK).is_some_and(|link| {
+                page.body
+                    .find("class=\"results\"")
+                    .is_none_or(|results| link < results)
+            }),
+        };
+        if !ok {
+            failures.push(format!("{query:?}: {:?}", &slugs[..slugs.len().min(5)]));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "wrong first results:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn near_me_links_finding_care_instead_of_listing_everything() {
+    let app = TestApp::new().await;
+    let page = app.get("/search?q=find+treatment+near+me").await;
+    assert!(page.body.contains(FIND_CARE_LINK));
+    assert!(
+        result_slugs(&page.body).is_empty(),
+        "the words asked for a place, not for items: {:?}",
+        result_slugs(&page.body)
+    );
+    assert!(
+        !page.body.contains("Nothing matched"),
+        "the link is the answer, not a dead end"
+    );
+
+    // With other words, those are searched under the link.
+    let page = app.get("/search?q=methadone+near+me").await;
+    assert!(page.body.contains(FIND_CARE_LINK));
+    assert_eq!(result_slugs(&page.body).first(), Some(&"methadone"));
+
+    // "near" alone is an ordinary word; other searches have no link.
+    for q in ["near", "methadone", "xyzzyplugh"] {
+        let page = app.get(&format!("/search?q={q}")).await;
+        assert!(!page.body.contains("href=\"/find-care\""), "q={q}");
+    }
+}
+
+#[tokio::test]
+async fn title_matches_come_before_body_matches_and_typos_last() {
+    let app = TestApp::new().await;
+    for word in ["naloxone", "buprenorphine", "methadone", "withdrawal"] {
+        let page = app.get(&format!("/search?q={word}")).await;
+        let slugs = result_slugs(&page.body);
+        let in_title: Vec<bool> = slugs
+            .iter()
+            .map(|slug| {
+                let title = &app.state.library.get(slug).unwrap().title;
+                title.to_lowercase().contains(word)
+            })
+            .collect();
+        assert!(in_title[0], "{word}: {slugs:?}");
+        assert!(
+            in_title.windows(2).all(|w| w[0] || !w[1]),
+            "{word}: every title match before the first body match: {slugs:?}"
+        );
+        assert!(
+            slugs.len() > in_title.iter().filter(|t| **t).count(),
+            "{word}: body matches follow"
+        );
+    }
+
+    // A word found only as part of other words ("oxone": Suboxone, naloxone).
+    let page = app.get("/search?q=oxone").await;
+    assert!(
+        page.body
+            .contains("href=\"/treatments/buprenorphine-naloxone\""),
+        "part of a word"
+    );
+    assert!(page.body.to_lowercase().contains("<mark>oxone</mark>"));
+
+    // A real word first, then a misspelt one's matches after it.
+    let page = app.get("/search?q=lofexidine+fentynal").await;
+    let slugs = result_slugs(&page.body);
+    assert_eq!(slugs.first(), Some(&"lofexidine"), "{slugs:?}");
+}
+
+#[tokio::test]
+async fn an_upgraded_database_is_searched_with_the_new_indexes() {
+    use treatment_navigator::store;
+    // A database as the release before the new search left it: migrated to 0004, its
+    // content imported (search table and import record filled) from these same files.
+    let dir = tempfile::tempdir().unwrap();
+    let config = common::config(&dir, &common::content_dir());
+    let pool = store::open(store::options(&config.database).unwrap())
+        .await
+        .unwrap();
+    sqlx::migrate!("./migrations")
+        .run_to(4, &pool)
+        .await
+        .unwrap();
+    let set = treatment_navigator::content::load_dir(&config.content_dir).unwrap();
+    sqlx::query(
+        "INSERT INTO content_import (id, content_hash, imported_at, treatment_count, helpline_count, format)
+         VALUES (1, ?, '2026-11-30T00:00:00Z', 0, 0, ?)",
+    )
+    .bind(&set.hash)
+    .bind(treatment_navigator::content::CONTENT_FORMAT)
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO treatment_search (slug, title, summary, body) VALUES ('methadone', 'Methadone', '', '')")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+
+    // The upgrade's migration forgets that import, so this start imports again and
+    // fills the new tables.
+    let state = treatment_navigator::prepare(&config).await.unwrap();
+    let app = TestApp {
+        router: treatment_navigator::app(state.clone()),
+        state,
+        dir,
+    };
+    for (query, slug) in [
+        ("vivitrol", "extended-release-naltrexone"),
+        ("oxone", "buprenorphine-naloxone"),
+        ("fentynal", "naloxone"),
+    ] {
+        let page = app.get(&format!("/search?q={query}")).await;
+        assert!(
+            result_slugs(&page.body).contains(&slug),
+            "{query}: {:?}",
+            result_slugs(&page.body)
+        );
+    }
+    assert!(
+        app.get("/search?q=near+me")
+            .await
+            .body
+            .contains(FIND_CARE_LINK)
+    );
+}

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::parse::{ContentError, parse_helpline, parse_item};
+use super::synonyms::{SYNONYMS_FILE, Synonym, check_items, parse_synonyms};
 use super::{Helpline, Treatment};
 
 /// A validated content folder, ready to import.
@@ -14,6 +15,8 @@ use super::{Helpline, Treatment};
 pub struct ContentSet {
     pub treatments: Vec<Treatment>,
     pub helplines: Vec<Helpline>,
+    /// What search words mean on the site (`search-synonyms.toml`, optional).
+    pub synonyms: Vec<Synonym>,
     /// SHA-256 of every file's path and bytes: unchanged content is not imported again.
     pub hash: String,
 }
@@ -42,6 +45,7 @@ pub fn load_dir(dir: &Path) -> Result<ContentSet, Vec<ContentError>> {
     let mut errors = Vec::new();
     let mut treatments = Vec::new();
     let mut helplines = Vec::new();
+    let mut synonyms = Vec::new();
     let mut texts = HashMap::new();
     for (relative, path) in &files {
         let text = match std::fs::read_to_string(path) {
@@ -57,13 +61,16 @@ pub fn load_dir(dir: &Path) -> Result<ContentSet, Vec<ContentError>> {
         hasher.update([0]);
         let in_helplines = relative.starts_with("helplines/");
         let result = match (in_helplines, relative.rsplit_once('.').map(|(_, ext)| ext)) {
+            _ if relative == SYNONYMS_FILE => {
+                parse_synonyms(relative, &text).map(|s| synonyms = s)
+            }
             (true, Some("toml")) => parse_helpline(relative, &text).map(|h| helplines.push(h)),
             (false, Some("md")) => parse_item(relative, &text).map(|t| treatments.push(t)),
             _ => Err(vec![file_error(
                 relative,
                 0,
                 "file",
-                "only items (*.md) and helplines (helplines/*.toml) belong in the content folder"
+                "only items (*.md), helplines (helplines/*.toml) and search-synonyms.toml belong in the content folder"
                     .into(),
             )]),
         };
@@ -99,6 +106,7 @@ pub fn load_dir(dir: &Path) -> Result<ContentSet, Vec<ContentError>> {
             }
         }
     }
+    errors.extend(check_items(SYNONYMS_FILE, &synonyms, &known));
     if treatments.is_empty() && errors.is_empty() {
         errors.push(file_error("", 0, "folder", "no content items found".into()));
     }
@@ -128,6 +136,7 @@ pub fn load_dir(dir: &Path) -> Result<ContentSet, Vec<ContentError>> {
     Ok(ContentSet {
         treatments,
         helplines,
+        synonyms,
         hash,
     })
 }
@@ -252,6 +261,20 @@ mod tests {
                 "cbt.md",
                 "related",
                 9,
+            ),
+            (
+                "synonym for a missing item",
+                vec![
+                    ("cbt.md", item("cbt", "")),
+                    (
+                        "search-synonyms.toml",
+                        "[[synonym]]\nterms = [\"talk\"]\nitems = [\"cbt\", \"nothing-here\"]\n"
+                            .into(),
+                    ),
+                ],
+                "search-synonyms.toml",
+                "items",
+                3,
             ),
             (
                 "stray file",

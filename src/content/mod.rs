@@ -6,11 +6,13 @@ pub mod import;
 mod library;
 mod load;
 mod parse;
+mod synonyms;
 
 pub use import::{ImportOutcome, import_dir};
 pub use library::Library;
 pub use load::{ContentSet, load_dir};
 pub use parse::{ContentError, parse_helpline, parse_item};
+pub use synonyms::{SYNONYMS_FILE, Synonym, SynonymTarget, parse_synonyms};
 
 /// The shape of the content documents stored in SQLite (`Treatment`, `Helpline` as
 /// JSON). Raise it with any change to those types: a database written with another

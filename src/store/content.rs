@@ -2,7 +2,7 @@
 
 use sqlx::SqlitePool;
 
-use crate::content::{CONTENT_FORMAT, ContentSet, Helpline, Treatment};
+use crate::content::{CONTENT_FORMAT, ContentSet, Helpline, SynonymTarget, Treatment};
 
 /// What was imported last, if anything.
 pub struct ImportRecord {
@@ -34,6 +34,12 @@ pub async fn replace_all(pool: &SqlitePool, set: &ContentSet) -> Result<(), sqlx
         sqlx::query!("DELETE FROM treatment_search")
             .execute(&mut *tx)
             .await?;
+        sqlx::query!("DELETE FROM treatment_search_trigram")
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query!("DELETE FROM search_synonyms")
+            .execute(&mut *tx)
+            .await?;
         for (position, t) in set.treatments.iter().enumerate() {
             let position = position as i64;
             let category = t.category.slug();
@@ -47,15 +53,67 @@ pub async fn replace_all(pool: &SqlitePool, set: &ContentSet) -> Result<(), sqlx
             )
             .execute(&mut *tx)
             .await?;
+            // Search reads the body and the points beside it: who it may suit and what
+            // to weigh (a caution may be the only place a word such as fentanyl appears).
+            let search_text = std::iter::once(&t.body_text)
+                .chain(&t.suits)
+                .chain(&t.requirements)
+                .chain(&t.side_effects)
+                .chain(&t.cautions)
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join("\n");
             sqlx::query!(
                 "INSERT INTO treatment_search (slug, title, summary, body) VALUES (?, ?, ?, ?)",
                 t.slug,
                 t.title,
                 t.summary,
-                t.body_text
+                search_text
             )
             .execute(&mut *tx)
             .await?;
+            sqlx::query!(
+                "INSERT INTO treatment_search_trigram (slug, title, summary, body) VALUES (?, ?, ?, ?)",
+                t.slug,
+                t.title,
+                t.summary,
+                search_text
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        for synonym in &set.synonyms {
+            for term in &synonym.terms {
+                // One row per target, numbered in the order the file gives them.
+                let rows: Vec<[Option<&str>; 4]> = match &synonym.target {
+                    SynonymTarget::Items(slugs) => slugs
+                        .iter()
+                        .map(|s| [Some(s.as_str()), None, None, None])
+                        .collect(),
+                    SynonymTarget::Words(words) => words
+                        .iter()
+                        .map(|w| [None, Some(w.as_str()), None, None])
+                        .collect(),
+                    SynonymTarget::Page { url, label } => {
+                        vec![[None, None, Some(url.as_str()), Some(label.as_str())]]
+                    }
+                };
+                for (position, [slug, word, page, label]) in rows.into_iter().enumerate() {
+                    let position = position as i64;
+                    sqlx::query!(
+                        "INSERT INTO search_synonyms (term, position, slug, word, page, label)
+                         VALUES (?, ?, ?, ?, ?, ?)",
+                        term,
+                        position,
+                        slug,
+                        word,
+                        page,
+                        label
+                    )
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
         }
         for (position, h) in set.helplines.iter().enumerate() {
             let position = position as i64;

@@ -1,14 +1,37 @@
-//! Full-text search with SQLite FTS5.
+//! Search with SQLite FTS5: words, stems, parts of words, typos and synonyms.
 //!
 //! People type anything into a search box: quotes, `AND`, `*`, 1,000 characters, Cyrillic.
 //! None of it reaches FTS5's query syntax: the text is cut into words, and each word
-//! becomes a quoted prefix term, so the query is always well-formed.
+//! becomes a quoted term, so the query is always well-formed.
+//!
+//! A query is read in steps, each done by SQLite where SQLite can:
+//!
+//! 1. Synonyms (`content/search-synonyms.toml`, table `search_synonyms`): a word or
+//!    phrase may name items to list first ("vivitrol"), words to search for as well
+//!    ("opiate" → opioid), or a page to link above the results ("near me" →
+//!    `/find-care`; those words are then not searched). Filler words ("what", "to",
+//!    "do") are left out.
+//! 2. Each remaining word is looked up in the word index `treatment_search` (Porter
+//!    stems over unicode61: "overdoses" finds overdose, accents folded, prefixes from
+//!    three letters). A word it does not know is looked up as part of a word in
+//!    `treatment_search_trigram` (FTS5's trigram tokenizer: "oxone" finds Suboxone). A
+//!    word found nowhere is compared with the index's own vocabulary
+//!    (`treatment_search_vocab`, an fts5vocab table) by edit distance ([`strsim`]), so
+//!    "fentynal" is read as fentanyl.
+//!
+//! Results come in tiers: items named by a synonym first, then word-index matches (those
+//! with a match in the title before those with matches only in the summary or body, each
+//! by bm25), then part-of-word matches, then matches of corrected typos. Every tier needs
+//! all of its words, or any of them if no item has all.
+
+use std::collections::{HashMap, HashSet};
 
 use sqlx::SqlitePool;
 
 /// Longest query we look at; the rest is ignored (and the page says so).
 pub const MAX_QUERY_CHARS: usize = 200;
 const MAX_TERMS: usize = 12;
+const MAX_RESULTS: usize = 50;
 
 /// Marks placed around matches by SQLite, swapped for `<mark>` after escaping, so that
 /// no text from the database is ever trusted as HTML.
@@ -22,70 +45,460 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
+/// A page of the site linked above the results (from a synonym such as "near me").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageLink {
+    pub url: String,
+    pub label: String,
+}
+
+#[derive(Debug, Default)]
+pub struct SearchResults {
+    pub link: Option<PageLink>,
+    /// Best first.
+    pub hits: Vec<SearchHit>,
+}
+
 /// Words shorter than this match as whole words only; from this length on they also
-/// match as the start of a longer word (`metha` finds methadone). A two-letter prefix
-/// matches most of the index and makes a query slow for nothing.
+/// match as the start of a longer word (`metha` finds methadone), and as part of a word.
+/// A two-letter prefix matches most of the index and makes a query slow for nothing.
 const MIN_PREFIX_CHARS: usize = 3;
 
-/// The words of a query as FTS5 terms: `"metha"*` for a prefix, `"od"` for a whole
-/// word. One-letter words are left out (they match everything and mean nothing), and a
-/// word typed twice is searched once.
-pub fn terms(query: &str) -> Vec<String> {
-    let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
-    let mut words: Vec<String> = Vec::new();
-    for word in query.split(|c: char| !c.is_alphanumeric()) {
-        let word = word.to_lowercase();
-        if word.chars().count() < 2 || words.contains(&word) {
-            continue;
-        }
-        words.push(word);
-        if words.len() == MAX_TERMS {
-            break;
-        }
+/// Edits forgiven in a word of `chars` letters when no item has it: none in short
+/// words (too many near misses), one from 5 letters, two from 8 ("fentynal").
+fn typo_budget(chars: usize) -> usize {
+    match chars {
+        0..=4 => 0,
+        5..=7 => 1,
+        _ => 2,
     }
-    words
-        .into_iter()
-        .map(|w| {
-            if w.chars().count() >= MIN_PREFIX_CHARS {
-                format!("\"{w}\"*")
-            } else {
-                format!("\"{w}\"")
-            }
-        })
+}
+
+/// Corrections kept for one misspelt word (the closest, most used first).
+const MAX_CORRECTIONS: usize = 3;
+
+/// Words that carry no meaning in a search ("what to do overdose"). Left out unless the
+/// query has nothing else. Sorted, for the binary search.
+const FILLER_WORDS: [&str; 74] = [
+    "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but",
+    "by", "can", "could", "did", "do", "does", "doing", "for", "from", "get", "getting", "got",
+    "had", "has", "have", "how", "if", "in", "into", "is", "it", "its", "looking", "me", "my",
+    "need", "of", "on", "or", "our", "should", "so", "some", "than", "that", "the", "their",
+    "them", "then", "there", "these", "they", "this", "those", "to", "too", "us", "want", "was",
+    "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you",
+];
+
+fn is_filler(word: &str) -> bool {
+    FILLER_WORDS.binary_search(&word).is_ok()
+}
+
+/// The words of a query as search reads them: lowercase, cut at anything that is not a
+/// letter or digit, one-letter words left out (they match everything and mean nothing).
+/// Order and repeats are kept: synonyms are phrases. Synonym terms in the content must
+/// be written in this form.
+pub fn query_words(query: &str) -> Vec<String> {
+    let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+    query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2)
+        .map(str::to_lowercase)
         .collect()
 }
 
-/// Items matching every word, best first; if none match every word, those matching any.
-pub async fn search(pool: &SqlitePool, query: &str) -> Result<Vec<SearchHit>, sqlx::Error> {
-    let terms = terms(query);
+/// One word as a term of the word index: `"metha"*` for a prefix, `"od"` for a whole word.
+fn index_term(word: &str) -> String {
+    if word.chars().count() >= MIN_PREFIX_CHARS {
+        format!("\"{word}\"*")
+    } else {
+        format!("\"{word}\"")
+    }
+}
+
+/// One word as a quoted term: in the trigram index, the word anywhere, as part of a
+/// word; in the word index, the whole word (or its stem).
+fn part_term(word: &str) -> String {
+    format!("\"{word}\"")
+}
+
+/// The words of a query as FTS5 terms of the word index: `"metha"*` for a prefix,
+/// `"od"` for a whole word. A word typed twice is searched once.
+pub fn terms(query: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in query_words(query) {
+        if !words.contains(&word) {
+            words.push(word);
+            if words.len() == MAX_TERMS {
+                break;
+            }
+        }
+    }
+    words.iter().map(|w| index_term(w)).collect()
+}
+
+/// What a synonym term means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Meaning {
+    Item(String),
+    Word(String),
+    Page(PageLink),
+}
+
+/// What a query asks for once synonyms and filler words are dealt with.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Plan {
+    link: Option<PageLink>,
+    /// Items to list first, in order.
+    pins: Vec<String>,
+    /// Words searched as typed.
+    words: Vec<String>,
+    /// Phrases with word synonyms: each a list of alternatives (the phrase as typed
+    /// first), any of which matches.
+    groups: Vec<Vec<String>>,
+}
+
+/// Reads synonyms and filler words out of `words` ([`query_words`]). At each position
+/// the longest phrase with a synonym wins.
+fn plan(words: &[String], synonyms: &HashMap<String, Vec<Meaning>>) -> Plan {
+    let longest = synonyms
+        .keys()
+        .map(|k| k.split(' ').count())
+        .max()
+        .unwrap_or(0);
+    let mut plan = Plan::default();
+    let mut plain: Vec<String> = Vec::new();
+    let mut any_synonym = false;
+    let mut i = 0;
+    while i < words.len() {
+        let found = (1..=longest.min(words.len() - i)).rev().find_map(|n| {
+            let phrase = words[i..i + n].join(" ");
+            synonyms.get(&phrase).map(|meanings| (n, phrase, meanings))
+        });
+        let Some((n, phrase, meanings)) = found else {
+            plain.push(words[i].clone());
+            i += 1;
+            continue;
+        };
+        any_synonym = true;
+        let mut alternatives = vec![phrase];
+        let mut searched = true;
+        for meaning in meanings {
+            match meaning {
+                Meaning::Item(slug) => {
+                    if !plan.pins.contains(slug) {
+                        plan.pins.push(slug.clone());
+                    }
+                }
+                Meaning::Word(word) => alternatives.push(word.clone()),
+                Meaning::Page(link) => {
+                    searched = false;
+                    plan.link.get_or_insert_with(|| link.clone());
+                }
+            }
+        }
+        if alternatives.len() > 1 {
+            if !plan.groups.contains(&alternatives) {
+                plan.groups.push(alternatives);
+            }
+        } else if searched {
+            plain.extend_from_slice(&words[i..i + n]);
+        }
+        i += n;
+    }
+    let meaningful: Vec<&String> = plain.iter().filter(|w| !is_filler(w)).collect();
+    // A query of filler words only ("what is it") is searched as typed.
+    let kept: Vec<&String> = if meaningful.is_empty() && !any_synonym {
+        plain.iter().collect()
+    } else {
+        meaningful
+    };
+    for word in kept {
+        if !plan.words.contains(word) && plan.words.len() < MAX_TERMS {
+            plan.words.push(word.clone());
+        }
+    }
+    plan.groups.truncate(MAX_TERMS);
+    plan
+}
+
+/// The closest words of `vocabulary` (stem, number of items using it) to a word that no
+/// item uses, within its [`typo_budget`]: the fewest edits, then the most used.
+fn corrections(word: &str, vocabulary: &[(String, i64)]) -> Vec<String> {
+    let chars = word.chars().count();
+    let budget = typo_budget(chars);
+    if budget == 0 {
+        return Vec::new();
+    }
+    let mut near: Vec<(usize, i64, &str)> = vocabulary
+        .iter()
+        .filter(|(term, _)| term.chars().count().abs_diff(chars) <= budget)
+        .filter_map(|(term, items)| {
+            let distance = strsim::osa_distance(word, term);
+            (distance <= budget).then_some((distance, -items, term.as_str()))
+        })
+        .collect();
+    near.sort_unstable();
+    let Some(&(best, _, _)) = near.first() else {
+        return Vec::new();
+    };
+    near.iter()
+        .take_while(|(distance, _, _)| *distance == best)
+        .take(MAX_CORRECTIONS)
+        .map(|(_, _, term)| term.to_string())
+        .collect()
+}
+
+/// Items matching the query, best first, and a page to link above them if the query
+/// asks for one.
+pub async fn search(pool: &SqlitePool, query: &str) -> Result<SearchResults, sqlx::Error> {
+    let words = query_words(query);
+    if words.is_empty() {
+        return Ok(SearchResults::default());
+    }
+    let plan = plan(&words, &synonyms(pool).await?);
+
+    // Each word: in the word index, as part of a word, as a typo, or nowhere.
+    let mut whole = Vec::new();
+    let mut parts = Vec::new();
+    let mut typos = Vec::new();
+    let mut vocabulary: Option<Vec<(String, i64)>> = None;
+    for word in &plan.words {
+        if any_match(pool, Index::Words, &index_term(word)).await? {
+            whole.push(word.as_str());
+        } else if word.chars().count() >= MIN_PREFIX_CHARS
+            && any_match(pool, Index::Parts, &part_term(word)).await?
+        {
+            parts.push(word.as_str());
+        } else if typo_budget(word.chars().count()) > 0 {
+            if vocabulary.is_none() {
+                vocabulary = Some(
+                    sqlx::query_as(
+                        "SELECT term, doc FROM treatment_search_vocab WHERE length(term) >= 3",
+                    )
+                    .fetch_all(pool)
+                    .await?,
+                );
+            }
+            let near = corrections(word, vocabulary.as_deref().unwrap_or_default());
+            if !near.is_empty() {
+                typos.push(near);
+            }
+        }
+    }
+
+    let mut strong: Vec<String> = whole.iter().map(|w| index_term(w)).collect();
+    // A phrase with word synonyms: the phrase as typed, in whole words ("mat" is not
+    // "matter"), or any of its synonyms.
+    strong.extend(plan.groups.iter().map(|alternatives| {
+        any_of(alternatives.iter().enumerate().map(|(i, phrase)| {
+            let words: Vec<String> = phrase
+                .split(' ')
+                .map(|w| if i == 0 { part_term(w) } else { index_term(w) })
+                .collect();
+            format!("({})", words.join(" AND "))
+        }))
+    }));
+    let mut hits: Vec<SearchHit> = Vec::new();
+    if !strong.is_empty() {
+        add(&mut hits, run(pool, Index::Words, &strong).await?);
+    }
+    if !parts.is_empty() {
+        let terms: Vec<String> = whole
+            .iter()
+            .chain(&parts)
+            .filter(|w| w.chars().count() >= MIN_PREFIX_CHARS)
+            .map(|w| part_term(w))
+            .collect();
+        add(&mut hits, run(pool, Index::Parts, &terms).await?);
+    }
+    if !typos.is_empty() {
+        let mut terms = strong;
+        terms.extend(
+            typos
+                .iter()
+                .map(|near| any_of(near.iter().map(|w| index_term(w)))),
+        );
+        add(&mut hits, run(pool, Index::Words, &terms).await?);
+    }
+
+    let mut results = Vec::new();
+    for slug in &plan.pins {
+        if let Some(at) = hits.iter().position(|hit| &hit.slug == slug) {
+            results.push(hits.remove(at));
+        } else if let Some(hit) = summary(pool, slug).await? {
+            results.push(hit);
+        }
+    }
+    results.extend(hits);
+    results.truncate(MAX_RESULTS);
+    Ok(SearchResults {
+        link: plan.link,
+        hits: results,
+    })
+}
+
+/// `(a OR b OR c)`.
+fn any_of(terms: impl Iterator<Item = String>) -> String {
+    format!("({})", terms.collect::<Vec<_>>().join(" OR "))
+}
+
+/// Appends the hits not already listed.
+fn add(hits: &mut Vec<SearchHit>, more: Vec<SearchHit>) {
+    let listed: HashSet<String> = hits.iter().map(|h| h.slug.clone()).collect();
+    hits.extend(more.into_iter().filter(|h| !listed.contains(&h.slug)));
+}
+
+#[derive(Clone, Copy)]
+enum Index {
+    /// `treatment_search`: Porter stems over unicode61.
+    Words,
+    /// `treatment_search_trigram`: any three characters.
+    Parts,
+}
+
+// Not `query_as!`: sqlx 0.9's compile-time analysis crashes rustc (SIGSEGV) on FTS5
+// queries, so these are checked by the search tests instead. Items with a match in the
+// title come first, then by bm25 with the title counting most, then the summary, then
+// the body; [`hits`] then puts the titles most about the words first.
+const WORDS_HITS: &str = "SELECT slug, snippet(treatment_search, -1, ?1, ?2, '…', 24) AS snippet,
+         highlight(treatment_search, 1, ?1, ?2) AS title
+     FROM treatment_search
+     WHERE treatment_search MATCH ?3
+     ORDER BY instr(highlight(treatment_search, 1, ?1, ?2), ?1) = 0,
+         bm25(treatment_search, 0.0, 10.0, 4.0, 1.0)
+     LIMIT 50";
+// A trigram snippet counts characters, not words: the longest FTS5 allows.
+const PARTS_HITS: &str =
+    "SELECT slug, snippet(treatment_search_trigram, -1, ?1, ?2, '…', 64) AS snippet,
+         highlight(treatment_search_trigram, 1, ?1, ?2) AS title
+     FROM treatment_search_trigram
+     WHERE treatment_search_trigram MATCH ?3
+     ORDER BY instr(highlight(treatment_search_trigram, 1, ?1, ?2), ?1) = 0,
+         bm25(treatment_search_trigram, 0.0, 10.0, 4.0, 1.0)
+     LIMIT 50";
+const WORDS_ANY: &str =
+    "SELECT EXISTS (SELECT 1 FROM treatment_search WHERE treatment_search MATCH ?)";
+const PARTS_ANY: &str =
+    "SELECT EXISTS (SELECT 1 FROM treatment_search_trigram WHERE treatment_search_trigram MATCH ?)";
+
+/// Items matching every term, best first; if none match every term, those matching any.
+async fn run(
+    pool: &SqlitePool,
+    index: Index,
+    terms: &[String],
+) -> Result<Vec<SearchHit>, sqlx::Error> {
     if terms.is_empty() {
         return Ok(Vec::new());
     }
-    let hits = run(pool, &terms.join(" ")).await?;
+    let hits = hits(pool, index, &terms.join(" AND ")).await?;
     if hits.is_empty() && terms.len() > 1 {
-        return run(pool, &terms.join(" OR ")).await;
+        return self::hits(pool, index, &terms.join(" OR ")).await;
     }
     Ok(hits)
 }
 
-async fn run(pool: &SqlitePool, fts_query: &str) -> Result<Vec<SearchHit>, sqlx::Error> {
-    let start = MARK_START.to_string();
-    let end = MARK_END.to_string();
-    // Title matches count most, then the summary, then the body.
-    // Not `query_as!`: sqlx 0.9's compile-time analysis crashes rustc (SIGSEGV) on this
-    // FTS5 query, so it is checked by the search tests instead.
+#[derive(sqlx::FromRow)]
+struct HitRow {
+    slug: String,
+    snippet: String,
+    /// The title with its matches marked.
+    title: String,
+}
+
+async fn hits(
+    pool: &SqlitePool,
+    index: Index,
+    fts_query: &str,
+) -> Result<Vec<SearchHit>, sqlx::Error> {
+    let sql = match index {
+        Index::Words => WORDS_HITS,
+        Index::Parts => PARTS_HITS,
+    };
+    let mut rows: Vec<HitRow> = sqlx::query_as(sql)
+        .bind(MARK_START.to_string())
+        .bind(MARK_END.to_string())
+        .bind(fts_query.to_string())
+        .fetch_all(pool)
+        .await?;
+    // Among title matches, the title most made of the words first: "Buprenorphine"
+    // before "Buprenorphine with naloxone (Suboxone, Zubsolv)". (bm25 cannot tell: FTS5
+    // weighs a match by the length of the whole item, not of its title.) The sort is
+    // stable, so bm25 still orders equals.
+    rows.sort_by_key(|row| std::cmp::Reverse(title_share(&row.title)));
+    Ok(rows
+        .into_iter()
+        .map(|row| SearchHit {
+            slug: row.slug,
+            snippet: row.snippet,
+        })
+        .collect())
+}
+
+/// How much of a title the marked matches cover, in thousandths of its letters and
+/// digits: 1000 for "[Methadone]", 0 for a title without a match.
+fn title_share(marked: &str) -> u32 {
+    let (mut all, mut inside, mut marking) = (0u32, 0u32, false);
+    for c in marked.chars() {
+        if c == MARK_START || c == MARK_END {
+            marking = c == MARK_START;
+        } else if c.is_alphanumeric() {
+            all += 1;
+            inside += u32::from(marking);
+        }
+    }
+    (inside * 1000).checked_div(all).unwrap_or(0)
+}
+
+async fn any_match(pool: &SqlitePool, index: Index, fts_query: &str) -> Result<bool, sqlx::Error> {
+    let sql = match index {
+        Index::Words => WORDS_ANY,
+        Index::Parts => PARTS_ANY,
+    };
+    sqlx::query_scalar(sql)
+        .bind(fts_query.to_string())
+        .fetch_one(pool)
+        .await
+}
+
+/// An item listed by a synonym but not found by its words: its summary as the snippet.
+async fn summary(pool: &SqlitePool, slug: &str) -> Result<Option<SearchHit>, sqlx::Error> {
     sqlx::query_as::<_, SearchHit>(
-        "SELECT slug, snippet(treatment_search, -1, ?, ?, '…', 24) AS snippet
-         FROM treatment_search
-         WHERE treatment_search MATCH ?
-         ORDER BY bm25(treatment_search, 0.0, 10.0, 4.0, 1.0)
-         LIMIT 50",
+        "SELECT slug, summary AS snippet FROM treatment_search WHERE slug = ?",
     )
-    .bind(start)
-    .bind(end)
-    .bind(fts_query.to_string())
-    .fetch_all(pool)
+    .bind(slug.to_string())
+    .fetch_optional(pool)
     .await
+}
+
+struct SynonymRow {
+    term: String,
+    slug: Option<String>,
+    word: Option<String>,
+    page: Option<String>,
+    label: Option<String>,
+}
+
+/// Every synonym term and what it means, targets in the order the file gives them.
+async fn synonyms(pool: &SqlitePool) -> Result<HashMap<String, Vec<Meaning>>, sqlx::Error> {
+    let rows = sqlx::query_as!(
+        SynonymRow,
+        "SELECT term, slug, word, page, label FROM search_synonyms ORDER BY term, position"
+    )
+    .fetch_all(pool)
+    .await?;
+    let mut map: HashMap<String, Vec<Meaning>> = HashMap::new();
+    for row in rows {
+        let meaning = match (row.slug, row.word, row.page) {
+            (Some(slug), _, _) => Meaning::Item(slug),
+            (_, Some(word), _) => Meaning::Word(word),
+            (_, _, Some(url)) => Meaning::Page(PageLink {
+                url,
+                label: row.label.unwrap_or_default(),
+            }),
+            _ => continue,
+        };
+        map.entry(row.term).or_default().push(meaning);
+    }
+    Ok(map)
 }
 
 #[cfg(test)]
@@ -119,5 +532,130 @@ mod tests {
         assert_eq!(terms(&"word ".repeat(1000)).len(), 1);
         let many: String = (0..100).map(|i| format!("word{i} ")).collect();
         assert_eq!(terms(&many).len(), MAX_TERMS);
+    }
+
+    #[test]
+    fn title_share_is_the_marked_part_of_the_title() {
+        let m = |s: &str| {
+            s.replace('[', &MARK_START.to_string())
+                .replace(']', &MARK_END.to_string())
+        };
+        assert_eq!(title_share(&m("[Methadone]")), 1000);
+        assert_eq!(title_share(&m("Naloxone")), 0);
+        assert_eq!(title_share(""), 0);
+        assert!(
+            title_share(&m("[Naloxone] (Narcan): reversing an overdose"))
+                > title_share(&m("Buprenorphine with [naloxone] (Suboxone, Zubsolv)"))
+        );
+    }
+
+    #[test]
+    fn filler_words_are_sorted_lowercase_and_unique() {
+        assert!(FILLER_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(FILLER_WORDS.iter().all(|w| query_words(w) == [*w]));
+        // Words that mean something in this field are never filler.
+        for word in ["od", "help", "not", "no", "off", "near", "stop"] {
+            assert!(!is_filler(word), "{word}");
+        }
+    }
+
+    fn synonyms() -> HashMap<String, Vec<Meaning>> {
+        let near = Meaning::Page(PageLink {
+            url: "/find-care".into(),
+            label: "Find care near you".into(),
+        });
+        let mut map = HashMap::new();
+        map.insert("near me".into(), vec![near.clone()]);
+        map.insert("find treatment".into(), vec![near]);
+        map.insert(
+            "overdose".into(),
+            vec![
+                Meaning::Item("overdose-response".into()),
+                Meaning::Item("naloxone".into()),
+            ],
+        );
+        map.insert(
+            "sober house".into(),
+            vec![Meaning::Item("sober-living".into())],
+        );
+        map.insert("opiate".into(), vec![Meaning::Word("opioid".into())]);
+        map.insert(
+            "opiate addiction".into(),
+            vec![Meaning::Word("opioid use disorder".into())],
+        );
+        map
+    }
+
+    fn plan_of(query: &str) -> Plan {
+        plan(&query_words(query), &synonyms())
+    }
+
+    #[test]
+    fn synonyms_and_filler_words_shape_the_search() {
+        let p = plan_of("find treatment near me");
+        assert_eq!(p.link.as_ref().map(|l| l.url.as_str()), Some("/find-care"));
+        assert!(p.words.is_empty() && p.pins.is_empty() && p.groups.is_empty());
+
+        let p = plan_of("methadone clinic near me");
+        assert!(p.link.is_some());
+        assert_eq!(p.words, ["methadone", "clinic"]);
+
+        let p = plan_of("What to do: OVERDOSE!");
+        assert_eq!(p.pins, ["overdose-response", "naloxone"]);
+        assert_eq!(
+            p.words,
+            ["overdose"],
+            "the words of an item synonym are searched too"
+        );
+
+        let p = plan_of("sober house sober");
+        assert_eq!(p.pins, ["sober-living"]);
+        assert_eq!(p.words, ["sober", "house"]);
+
+        // The longest phrase wins; a word synonym searches either.
+        let p = plan_of("opiate addiction and opiate");
+        assert_eq!(
+            p.groups,
+            [
+                vec!["opiate addiction".to_string(), "opioid use disorder".into()],
+                vec!["opiate".to_string(), "opioid".into()],
+            ]
+        );
+        assert!(p.words.is_empty());
+
+        // Only filler: searched as typed.
+        assert_eq!(plan_of("what is it").words, ["what", "is", "it"]);
+        assert_eq!(plan_of("near").words, ["near"]);
+        assert_eq!(plan_of("").words, Vec::<String>::new());
+    }
+
+    #[test]
+    fn misspelt_words_are_read_as_the_nearest_indexed_word() {
+        let vocabulary: Vec<(String, i64)> = [
+            ("fentanyl", 20),
+            ("suboxon", 3),
+            ("withdraw", 30),
+            ("naloxon", 15),
+            ("buprenorphin", 25),
+            ("methadon", 22),
+            ("method", 2),
+        ]
+        .iter()
+        .map(|(t, n)| (t.to_string(), *n))
+        .collect();
+        for (word, expected) in [
+            ("fentynal", &["fentanyl"][..]),
+            ("fentanil", &["fentanyl"]),
+            ("suboxen", &["suboxon"]),
+            ("withdrawl", &["withdraw"]),
+            ("bupenorphine", &["buprenorphin"]),
+            ("naloxen", &["naloxon"]),
+            // Short words are not guessed at; far-off words find nothing.
+            ("metd", &[]),
+            ("xyzzyplugh", &[]),
+            ("метадон", &[]),
+        ] {
+            assert_eq!(corrections(word, &vocabulary), expected, "{word}");
+        }
     }
 }

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::{Layout, render};
 use crate::AppState;
 use crate::content::Treatment;
-use crate::store::search::{self, MARK_END, MARK_START, MAX_QUERY_CHARS};
+use crate::store::search::{self, MARK_END, MARK_START, MAX_QUERY_CHARS, PageLink};
 use crate::web::error::AppError;
 use crate::web::protect::SEARCH_WAIT;
 
@@ -40,6 +40,8 @@ pub struct SearchPage<'a> {
     /// The query as typed (shortened to what was searched).
     pub query: String,
     pub results: Vec<SearchResult<'a>>,
+    /// A page the query asks for ("near me" → finding care), linked above the results.
+    pub link: Option<PageLink>,
     /// True when the query was longer than we search.
     pub shortened: bool,
 }
@@ -59,8 +61,9 @@ async fn search_page(
     let Ok(Ok(_turn)) = turn else {
         return Err(AppError::Overloaded);
     };
-    let hits = search::search(&state.pool, &query).await?;
-    let results = hits
+    let found = search::search(&state.pool, &query).await?;
+    let results = found
+        .hits
         .iter()
         .filter_map(|hit| {
             let item = state.library.get(&hit.slug)?;
@@ -74,6 +77,7 @@ async fn search_page(
         layout: Layout::new("search"),
         query,
         results,
+        link: found.link,
         shortened,
     })?;
     let page = Bytes::from(page);
