@@ -141,11 +141,16 @@ async fn typos_brand_names_and_everyday_words_find_the_right_item_first() {
         ("Sober-house", First::Item("sober-living")),
         ("xanax", First::Item("mixing-sedatives")),
         ("opiates", First::Mentioning("opioid")),
-        // Overdose: what to do first. When the `overdose-response` item lands, its
-        // synonym entry puts it first and these rows expect `overdose-response`.
-        ("what to do overdose", First::Item("naloxone")),
-        ("overdose", First::Item("naloxone")),
-        ("overdosed", First::Item("naloxone")),
+        // Overdose: what to do first.
+        ("what to do overdose", First::Item("overdose-response")),
+        ("overdose", First::Item("overdose-response")),
+        ("overdosed", First::Item("overdose-response")),
+        ("someone is not breathing", First::Item("overdose-response")),
+        // What families now face, by the names they hear.
+        ("tranq", First::Item("adulterants")),
+        ("fake pills", First::Item("adulterants")),
+        ("test strips", First::Item("harm-reduction")),
+        ("precipitated withdrawal", First::Item("starting-buprenorphine-after-fentanyl")),
         // Finding care near you: a link to /find-care above everything.
         ("near me", First::FindCare),
         ("find treatment near me", First::FindCare),
