@@ -610,3 +610,36 @@ async fn the_cows_page_names_an_item_whose_value_is_not_one_of_its_ratings() {
         }
     }
 }
+
+/// The items content v2 added are served, each under its own title, and listed in their
+/// category.
+#[tokio::test]
+async fn every_new_item_is_served_with_its_title() {
+    let app = TestApp::new().await;
+    for (slug, category) in [
+        ("starting-buprenorphine-after-fentanyl", "medications"),
+        ("harm-reduction", "safety"),
+        ("adulterants", "safety"),
+        ("start-treatment-today", "choosing-a-program"),
+        ("overdose-response", "safety"),
+        ("slow-release-oral-morphine", "medications"),
+        ("injectable-opioid-agonist-treatment", "medications"),
+        ("hospital-stays-and-pain", "safety"),
+        ("leaving-jail-or-prison", "safety"),
+        ("young-people", "recovery"),
+        ("infections-and-wounds", "safety"),
+        ("stimulants", "therapies"),
+        ("craft-family-approach", "recovery"),
+    ] {
+        let item = app.state.library.get(slug).unwrap_or_else(|| panic!("{slug} exists"));
+        assert_eq!(item.category.slug(), category, "{slug}");
+        let page = app.get(&format!("/treatments/{slug}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{slug}");
+        assert_eq!(h1(&page.body), html_escape(&item.title), "{slug}");
+        assert!(item.reviewed.as_str() >= "2026-11-30", "{slug} reviewed");
+    }
+    // The overdose steps come first on their page.
+    let page = app.get("/treatments/overdose-response").await;
+    let steps = page.body.find("What to do right now").expect("the steps");
+    assert!(steps < page.body.find("Signs of an overdose").unwrap());
+}
