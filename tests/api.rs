@@ -243,3 +243,59 @@ async fn cows_reads_only_a_json_object_sent_as_json() {
     let get = app.get("/api/v1/cows").await;
     assert_eq!(get.status, StatusCode::METHOD_NOT_ALLOWED);
 }
+
+/// A province's callers get its own lines first, then the national ones, and no other
+/// province's; a country gets only its lines; an unknown code is refused by name.
+#[tokio::test]
+async fn helplines_are_filtered_by_country_and_province() {
+    let app = TestApp::new().await;
+    let names = |json: serde_json::Value| -> Vec<(String, String, bool)> {
+        json["helplines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| {
+                (
+                    h["name"].as_str().unwrap().to_string(),
+                    h["country"].as_str().unwrap().to_string(),
+                    h["provinces"].as_array().is_some_and(|p| !p.is_empty()),
+                )
+            })
+            .collect()
+    };
+    let ontario = names(
+        app.get("/api/v1/helplines?country=ca&province=on")
+            .await
+            .json(),
+    );
+    assert_eq!(ontario[0].0, "ConnexOntario", "{ontario:?}");
+    assert!(ontario.iter().all(|(_, c, _)| c == "ca"));
+    let provincial: Vec<_> = ontario.iter().filter(|(_, _, p)| *p).collect();
+    assert_eq!(
+        provincial.len(),
+        1,
+        "only Ontario's own line: {provincial:?}"
+    );
+    assert!(ontario.iter().any(|(n, _, _)| n.contains("9-8-8")));
+    // A province alone means Canada.
+    assert_eq!(
+        names(app.get("/api/v1/helplines?province=on").await.json()),
+        ontario
+    );
+    let bc = names(app.get("/api/v1/helplines?province=bc").await.json());
+    assert!(
+        bc.iter().take_while(|(_, _, p)| *p).count() >= 2,
+        "BC's lines first: {bc:?}"
+    );
+    assert!(!bc.iter().any(|(n, _, _)| n == "ConnexOntario"));
+    let us = names(app.get("/api/v1/helplines?country=us").await.json());
+    assert!(us.iter().all(|(_, c, _)| c == "us") && !us.is_empty());
+    assert!(us.iter().any(|(n, _, _)| n.contains("Never Use Alone")));
+    let everyone = names(app.get("/api/v1/helplines").await.json());
+    assert!(everyone.len() > ontario.len() + us.len() - 1);
+    for (query, field) in [("country=fr", "country"), ("province=zz", "province")] {
+        let r = app.get(&format!("/api/v1/helplines?{query}")).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{query}");
+        assert_eq!(r.json()["field"], field, "{query}");
+    }
+}

@@ -631,7 +631,11 @@ async fn every_new_item_is_served_with_its_title() {
         ("stimulants", "therapies"),
         ("craft-family-approach", "recovery"),
     ] {
-        let item = app.state.library.get(slug).unwrap_or_else(|| panic!("{slug} exists"));
+        let item = app
+            .state
+            .library
+            .get(slug)
+            .unwrap_or_else(|| panic!("{slug} exists"));
         assert_eq!(item.category.slug(), category, "{slug}");
         let page = app.get(&format!("/treatments/{slug}")).await;
         assert_eq!(page.status, StatusCode::OK, "{slug}");

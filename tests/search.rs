@@ -150,7 +150,10 @@ async fn typos_brand_names_and_everyday_words_find_the_right_item_first() {
         ("tranq", First::Item("adulterants")),
         ("fake pills", First::Item("adulterants")),
         ("test strips", First::Item("harm-reduction")),
-        ("precipitated withdrawal", First::Item("starting-buprenorphine-after-fentanyl")),
+        (
+            "precipitated withdrawal",
+            First::Item("starting-buprenorphine-after-fentanyl"),
+        ),
         // Finding care near you: a link to /find-care above everything.
         ("near me", First::FindCare),
         ("find treatment near me", First::FindCare),

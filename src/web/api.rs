@@ -1,17 +1,19 @@
 //! The JSON API, version 1, and its OpenAPI document (generated from these types).
 
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, FromRequest, Path, Request, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{DefaultBodyLimit, FromRequest, Path, Query, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa::{OpenApi, ToSchema};
 
 use crate::AppState;
+use crate::assessment::answers::{Choice, Country, Province};
 use crate::assessment::cows::{self, Band, Ratings, Score};
 use crate::assessment::result::*;
 use crate::assessment::{Answers, evaluate};
@@ -173,7 +175,19 @@ pub struct TreatmentList<'a> {
 
 #[derive(Serialize, ToSchema)]
 pub struct HelplineList<'a> {
-    pub helplines: &'a [Helpline],
+    pub helplines: Vec<&'a Helpline>,
+}
+
+/// Whose helplines: a country, and in Canada a province or territory. Both optional.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct HelplineQuery {
+    /// `us` or `ca`: only that country's lines.
+    pub country: Option<Country>,
+    /// A Canadian province or territory (`on`, `bc`, ...), which means Canada: its own
+    /// lines first, then the national ones; other provinces' lines are left out. Ignored
+    /// beside `country=us`.
+    pub province: Option<Province>,
 }
 
 // The content handlers serialize while the borrowed library is in hand, hence `Response`.
@@ -221,13 +235,48 @@ async fn get_treatment(
     .into_response())
 }
 
-/// Helplines, by country, emergency numbers first.
-#[utoipa::path(get, path = "/api/v1/helplines", responses((status = 200, body = HelplineList)))]
-async fn list_helplines(State(state): State<AppState>) -> Response {
-    Json(HelplineList {
-        helplines: state.library.helplines(),
-    })
-    .into_response()
+/// Helplines, by country, emergency numbers first; for one country, or one province's
+/// callers (its own lines first), when asked.
+#[utoipa::path(get, path = "/api/v1/helplines", params(HelplineQuery),
+    responses((status = 200, body = HelplineList), (status = 422, body = ApiErrorBody)))]
+async fn list_helplines(
+    State(state): State<AppState>,
+    query: Result<Query<HelplineQuery>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Query(query) = query.map_err(|e| {
+        let text = e.body_text();
+        let field = if text.contains("province") {
+            "province"
+        } else {
+            "country"
+        };
+        ApiError::invalid(
+            field,
+            "is not one we know: country is us or ca; province is a Canadian code such as on",
+        )
+    })?;
+    // A province means Canada; beside `country=us` it has nothing to choose.
+    let province = query
+        .province
+        .filter(|_| query.country != Some(Country::Us));
+    let country = if province.is_some() {
+        Some(Country::Ca)
+    } else {
+        query.country
+    };
+    let all = state.library.helplines();
+    let mut helplines: Vec<&Helpline> = all
+        .iter()
+        .filter(|h| {
+            country.is_none_or(|c| h.country.code() == c.name())
+                && (!h.is_provincial() || province.is_none_or(|p| h.serves_province(p.name())))
+        })
+        .collect();
+    // A province's own lines before the national ones (a stable sort keeps the order).
+    if province.is_some() {
+        helplines.sort_by_key(|h| !h.is_provincial());
+    }
+    Ok(Json(HelplineList { helplines }).into_response())
 }
 
 /// A JSON object read from the request body, for every route that takes one: 403 from
