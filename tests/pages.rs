@@ -78,6 +78,15 @@ async fn every_content_item_is_served_at_its_url_with_its_title() {
             "{} shows its evidence level",
             item.slug
         );
+        assert!(
+            page.body.contains(&format!(
+                "Reviewed <time datetime=\"{}\">{}</time>",
+                item.reviewed,
+                item.reviewed_month()
+            )),
+            "{} shows when it was reviewed, in words",
+            item.slug
+        );
         for source in &item.sources {
             assert!(
                 page.body.contains(&html_escape(&source.url)),
@@ -107,6 +116,13 @@ async fn every_page_type_answers_with_its_main_heading_and_the_emergency_strip()
             "Compare medications",
         ),
         ("/helplines", StatusCode::OK, "Helplines"),
+        ("/helplines?province=on", StatusCode::OK, "Helplines"),
+        ("/find-care", StatusCode::OK, "Find care near you"),
+        (
+            "/find-care?country=ca&province=on",
+            StatusCode::OK,
+            "Find care near you",
+        ),
         ("/search", StatusCode::OK, "Search"),
         ("/search?q=methadone", StatusCode::OK, "Search"),
         ("/assessment", StatusCode::OK, "Questionnaire"),
@@ -136,8 +152,9 @@ async fn every_page_type_answers_with_its_main_heading_and_the_emergency_strip()
         assert_eq!(h1(&page.body), heading, "{path}");
         for must in [
             "href=\"tel:911\"",
-            "href=\"/treatments/naloxone\"",
+            "href=\"/treatments/overdose-response#what-to-do-right-now\"",
             "1-800-662-4357",
+            "href=\"tel:988\"",
             "Information, not medical advice",
         ] {
             assert!(page.body.contains(must), "{path} lacks {must}");

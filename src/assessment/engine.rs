@@ -505,9 +505,19 @@ fn helplines_for(
         }
         None => !h.is_provincial(),
     };
-    helplines
-        .iter()
-        .filter(|h| wanted(h))
+    let mut lines: Vec<&Helpline> = helplines.iter().filter(|h| wanted(h)).collect();
+    // In Canada the province's own lines find care where the person lives: they come
+    // before the national ones, after only the emergency number (911), which stays
+    // first everywhere. The sort is stable: each group keeps the content's order.
+    if country == Some(Country::Ca) {
+        lines.sort_by_key(|h| match (h.emergency, h.is_provincial()) {
+            (true, _) => 0,
+            (false, true) => 1,
+            (false, false) => 2,
+        });
+    }
+    lines
+        .into_iter()
         .map(|h| HelplineContact {
             name: h.name.clone(),
             country: h.country.code().to_string(),
@@ -1349,6 +1359,62 @@ mod tests {
             );
             assert!(e.helplines.iter().any(|h| h.name.contains("911")), "{v}");
         }
+    }
+
+    #[test]
+    fn the_provinces_own_lines_come_before_the_national_ones_after_911() {
+        let line = |slug: &str, provinces: &[&str], emergency: bool, order: i64| Helpline {
+            slug: slug.into(),
+            name: slug.into(),
+            country: content::Country::Ca,
+            provinces: provinces.iter().map(|p| p.to_string()).collect(),
+            purpose: "Help.".into(),
+            phone: Some("1-800-000-0000".into()),
+            text: None,
+            tty: None,
+            url: None,
+            hours: "24/7".into(),
+            languages: vec![],
+            emergency,
+            order,
+            sources: vec![],
+            file: format!("helplines/{slug}.toml"),
+        };
+        // In the content's order: 911, the national lines, then the provincial ones.
+        let lines = vec![
+            line("ca-911", &[], true, 0),
+            line("ca-988", &[], false, 10),
+            line("hope-for-wellness", &[], false, 25),
+            line("bc-line", &["bc"], false, 50),
+            line("connexontario", &["on"], false, 50),
+            line("ontario-second", &["on"], false, 60),
+        ];
+        let names = |v: Value| -> Vec<String> {
+            evaluate(&answers(v), &lines)
+                .helplines
+                .into_iter()
+                .map(|h| h.name)
+                .collect()
+        };
+        assert_eq!(
+            names(json!({"country": "ca", "province": "on"})),
+            [
+                "ca-911",
+                "connexontario",
+                "ontario-second",
+                "ca-988",
+                "hope-for-wellness"
+            ]
+        );
+        assert_eq!(
+            names(json!({"country": "ca", "province": "bc"})),
+            ["ca-911", "bc-line", "ca-988", "hope-for-wellness"]
+        );
+        // No province: the national lines in the content's order.
+        assert_eq!(
+            names(json!({"country": "ca"})),
+            ["ca-911", "ca-988", "hope-for-wellness"]
+        );
     }
 
     #[test]

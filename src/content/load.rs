@@ -47,6 +47,9 @@ pub fn load_dir(dir: &Path) -> Result<ContentSet, Vec<ContentError>> {
     let mut helplines = Vec::new();
     let mut synonyms = Vec::new();
     let mut texts = HashMap::new();
+    // Items that exist but were refused: `related` may still name them, and the error
+    // worth reading is the item's own, not one in every file that links to it.
+    let mut refused: Vec<String> = Vec::new();
     for (relative, path) in &files {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
@@ -65,7 +68,9 @@ pub fn load_dir(dir: &Path) -> Result<ContentSet, Vec<ContentError>> {
                 parse_synonyms(relative, &text).map(|s| synonyms = s)
             }
             (true, Some("toml")) => parse_helpline(relative, &text).map(|h| helplines.push(h)),
-            (false, Some("md")) => parse_item(relative, &text).map(|t| treatments.push(t)),
+            (false, Some("md")) => parse_item(relative, &text)
+                .map(|t| treatments.push(t))
+                .inspect_err(|_| refused.push(stem(relative).to_string())),
             _ => Err(vec![file_error(
                 relative,
                 0,
@@ -92,7 +97,11 @@ pub fn load_dir(dir: &Path) -> Result<ContentSet, Vec<ContentError>> {
         &texts,
         &mut errors,
     );
-    let known: HashSet<&str> = treatments.iter().map(|t| t.slug.as_str()).collect();
+    let known: HashSet<&str> = treatments
+        .iter()
+        .map(|t| t.slug.as_str())
+        .chain(refused.iter().map(String::as_str))
+        .collect();
     for t in &treatments {
         for related in &t.related {
             if !known.contains(related.as_str()) {
@@ -194,6 +203,12 @@ fn line_of(text: &str, needle: &str, key: &str) -> usize {
         }
     }
     1
+}
+
+/// A file's name without folder or extension: the slug an item in it must have.
+fn stem(relative: &str) -> &str {
+    let name = relative.rsplit('/').next().unwrap_or(relative);
+    name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
 fn file_error(file: &str, line: usize, field: &str, message: String) -> ContentError {

@@ -17,7 +17,7 @@ pub use synonyms::{SYNONYMS_FILE, Synonym, SynonymTarget, parse_synonyms};
 /// The shape of the content documents stored in SQLite (`Treatment`, `Helpline` as
 /// JSON). Raise it with any change to those types: a database written with another
 /// format has its content imported again at start-up instead of failing to load.
-pub const CONTENT_FORMAT: i64 = 2;
+pub const CONTENT_FORMAT: i64 = 3;
 
 use serde::{Deserialize, Serialize};
 
@@ -89,6 +89,12 @@ impl Category {
             Category::Safety => "Safety",
             Category::ChoosingAProgram => "Choosing a program",
         }
+    }
+
+    /// Whether items in the category must say what differs in Canada: an `## In Canada`
+    /// part, or `same_in_both_countries = true`.
+    pub fn needs_canada_part(self) -> bool {
+        matches!(self, Category::Medications | Category::Settings)
     }
 
     /// One line under the heading, saying what the group is for.
@@ -214,6 +220,10 @@ pub struct Treatment {
     pub order: i64,
     /// When the item was last checked against its sources (YYYY-MM-DD).
     pub reviewed: String,
+    /// Practice is the same in the US and Canada, so the body has no `## In Canada`
+    /// part. Documents stored before the field existed read as false.
+    #[serde(default)]
+    pub same_in_both_countries: bool,
     pub compare: Option<Comparison>,
     pub sources: Vec<Source>,
     /// The body as written, in Markdown.
@@ -224,6 +234,39 @@ pub struct Treatment {
     pub body_text: String,
     /// The file the item came from, relative to the content folder.
     pub file: String,
+}
+
+impl Treatment {
+    /// The month and year of `reviewed` in words ("November 2026"), as people read it.
+    pub fn reviewed_month(&self) -> String {
+        month_year(&self.reviewed).unwrap_or_else(|| self.reviewed.clone())
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `2026-11-22` → `November 2026`; `None` for anything not written YYYY-MM-DD.
+pub fn month_year(date: &str) -> Option<String> {
+    let mut parts = date.splitn(3, '-');
+    let year = parts
+        .next()
+        .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?;
+    let month: usize = parts.next().filter(|m| m.len() == 2)?.parse().ok()?;
+    let name = MONTHS.get(month.checked_sub(1)?)?;
+    Some(format!("{name} {year}"))
 }
 
 /// Countries the helplines serve.
@@ -431,6 +474,30 @@ mod tests {
                 "ab", "bc", "mb", "nb", "nl", "ns", "nt", "nu", "on", "pe", "qc", "sk", "yt"
             ]
         );
+    }
+
+    #[test]
+    fn review_dates_read_as_month_and_year() {
+        for (date, shown) in [
+            ("2026-11-22", Some("November 2026")),
+            ("2026-01-01", Some("January 2026")),
+            ("2025-12-31", Some("December 2025")),
+            ("2026-13-01", None),
+            ("2026-00-01", None),
+            ("26-11-22", None),
+            ("", None),
+        ] {
+            assert_eq!(month_year(date).as_deref(), shown, "{date}");
+        }
+    }
+
+    #[test]
+    fn medications_and_settings_need_a_canada_part() {
+        let needing: Vec<_> = Category::ALL
+            .into_iter()
+            .filter(|c| c.needs_canada_part())
+            .collect();
+        assert_eq!(needing, [Category::Medications, Category::Settings]);
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! The pure file parser: `(path, text)` in, a typed item or errors naming file, line
 //! and field out. No I/O here, so every case is a table row in the tests below.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -44,6 +45,9 @@ struct RawItem {
     #[serde(default = "default_order")]
     order: i64,
     reviewed: Spanned<String>,
+    /// Practice is the same in the US and Canada: no `## In Canada` part is needed.
+    #[serde(default)]
+    same_in_both_countries: Option<Spanned<bool>>,
     compare: Option<Spanned<RawComparison>>,
     sources: Spanned<Vec<RawSource>>,
 }
@@ -365,6 +369,47 @@ pub fn parse_item(file: &str, text: &str) -> Result<Treatment, Vec<ContentError>
         });
     }
 
+    let line_in_body = |offset: usize| body_line + body[..offset].matches('\n').count();
+    let same_in_both = raw
+        .same_in_both_countries
+        .as_ref()
+        .is_some_and(|s| *s.get_ref());
+    let canada_part = rendered
+        .country_parts
+        .iter()
+        .find(|(c, _)| *c == Country::Ca)
+        .map(|&(_, offset)| offset);
+    if let (true, Some(offset)) = (same_in_both, canada_part) {
+        report.at(
+            raw.same_in_both_countries.as_ref().map(Spanned::span),
+            "same_in_both_countries",
+            format!(
+                "says practice is the same in both countries, but the body has an `## In Canada` part on line {}: keep one of the two",
+                line_in_body(offset)
+            ),
+        );
+    }
+    if category.is_some_and(Category::needs_canada_part) && !same_in_both && canada_part.is_none() {
+        let hint = rendered
+            .near_misses
+            .first()
+            .map(|(heading, offset)| {
+                format!(
+                    " (the heading `{heading}` on line {} does not count: write it exactly `## In Canada`)",
+                    line_in_body(*offset)
+                )
+            })
+            .unwrap_or_default();
+        report.at(
+            Some(raw.category.span()),
+            "same_in_both_countries",
+            format!(
+                "items in `{}` must say what differs in Canada: add a part to the body under a level-2 heading exactly `## In Canada`, or, when practice is the same in both countries, set `same_in_both_countries = true`{hint}",
+                raw.category.get_ref()
+            ),
+        );
+    }
+
     let (Some(category), Some(evidence)) = (category, evidence) else {
         return report.finish(unreachable_item());
     };
@@ -387,6 +432,7 @@ pub fn parse_item(file: &str, text: &str) -> Result<Treatment, Vec<ContentError>
         related: raw.related.into_iter().map(Spanned::into_inner).collect(),
         order: raw.order,
         reviewed: raw.reviewed.into_inner(),
+        same_in_both_countries: same_in_both,
         compare: raw.compare.map(|c| {
             let c = c.into_inner();
             Comparison {
@@ -515,16 +561,66 @@ struct Rendered {
     text: String,
     /// Byte offset in the body of the first level-1 heading, if any.
     first_h1: Option<usize>,
+    /// Each country part (`## In Canada`, `## In the US`) with its heading's offset.
+    country_parts: Vec<(Country, usize)>,
+    /// Headings that look like a country part but are not one (`### In Canada`,
+    /// `## In canada`): as written, with their offsets, to point the editor at them.
+    near_misses: Vec<(String, usize)>,
+}
+
+/// Ids the item page itself uses: a body heading never takes one of them.
+const PAGE_IDS: [&str; 6] = [
+    "main",
+    "site-search-q",
+    "suits-heading",
+    "weigh-heading",
+    "related-heading",
+    "sources-heading",
+];
+
+/// The country a level-2 heading opens a part for: its text exactly `In Canada` or
+/// `In the US`.
+fn country_part(heading: &str) -> Option<Country> {
+    match heading {
+        "In Canada" => Some(Country::Ca),
+        "In the US" => Some(Country::Us),
+        _ => None,
+    }
+}
+
+/// A heading's id: its words in lowercase joined by hyphens (`What to do right now` →
+/// `what-to-do-right-now`); apostrophes dropped, other punctuation a break between words.
+pub fn heading_id(text: &str) -> String {
+    let mut id = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !matches!(c, '\'' | '\u{2019}')) {
+        if c.is_alphanumeric() {
+            id.extend(c.to_lowercase());
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    while id.ends_with('-') {
+        id.pop();
+    }
+    if id.is_empty() {
+        id.push_str("section");
+    }
+    id
 }
 
 /// Renders Markdown to HTML. Raw HTML is shown as text, never passed through: content
 /// is edited by people, and a stray tag must not break a page or run a script.
+///
+/// Every heading gets an id from its words, so a section can be linked to
+/// (`/treatments/overdose-response#what-to-do-right-now`); repeats get `-2`, `-3`. A
+/// level-2 heading exactly `In Canada` or `In the US` opens a country part, up to the
+/// next level-2 heading: a `<section class="country-note">` named by its heading.
 fn render_markdown(body: &str) -> Rendered {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_SMART_PUNCTUATION | Options::ENABLE_STRIKETHROUGH;
     let mut first_h1 = None;
     let mut text = String::new();
-    let events: Vec<Event> = Parser::new_ext(body, options)
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(body, options)
         .into_offset_iter()
         .map(|(event, range)| {
             match &event {
@@ -541,18 +637,94 @@ fn render_markdown(body: &str) -> Rendered {
                 ) => text.push('\n'),
                 _ => {}
             }
-            match event {
+            let event = match event {
                 Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
                 other => other,
-            }
+            };
+            (event, range)
         })
         .collect();
+
+    let mut used: HashSet<String> = PAGE_IDS.iter().map(|id| id.to_string()).collect();
+    let mut country_parts = Vec::new();
+    let mut near_misses = Vec::new();
+    let mut in_part = false;
+    let mut out: Vec<Event> = Vec::with_capacity(events.len() + 4);
+    let mut i = 0;
+    while i < events.len() {
+        let (event, range) = &events[i];
+        let Event::Start(Tag::Heading { level, .. }) = event else {
+            out.push(event.clone());
+            i += 1;
+            continue;
+        };
+        let level = *level;
+        let end = events[i..]
+            .iter()
+            .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
+            .map_or(events.len(), |n| i + n);
+        let words: String = events[i + 1..end]
+            .iter()
+            .filter_map(|(e, _)| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let words = words.trim();
+        let mut id = heading_id(words);
+        if used.contains(&id) {
+            let base = id.clone();
+            id = (2..)
+                .map(|n| format!("{base}-{n}"))
+                .find(|candidate| !used.contains(candidate))
+                .unwrap_or(base);
+        }
+        used.insert(id.clone());
+        let country = (level == HeadingLevel::H2)
+            .then(|| country_part(words))
+            .flatten();
+        if country.is_none()
+            && matches!(
+                words.to_lowercase().as_str(),
+                "in canada" | "in the us" | "in the u.s." | "in the united states"
+            )
+        {
+            let hashes = "#".repeat(level as usize);
+            near_misses.push((format!("{hashes} {words}"), range.start));
+        }
+        if level <= HeadingLevel::H2 && in_part {
+            out.push(Event::Html(CowStr::Borrowed("</section>\n")));
+            in_part = false;
+        }
+        let mut classes = Vec::new();
+        if let Some(country) = country {
+            country_parts.push((country, range.start));
+            out.push(Event::Html(CowStr::from(format!(
+                "<section class=\"country-note country-{}\" aria-labelledby=\"{id}\">\n",
+                country.code()
+            ))));
+            in_part = true;
+            classes.push(CowStr::Borrowed("country-label"));
+        }
+        out.push(Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(id)),
+            classes,
+            attrs: Vec::new(),
+        }));
+        i += 1;
+    }
+    if in_part {
+        out.push(Event::Html(CowStr::Borrowed("</section>\n")));
+    }
     let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
     Rendered {
         html,
         text: text.trim().to_string(),
         first_h1,
+        country_parts,
+        near_misses,
     }
 }
 
@@ -638,6 +810,7 @@ fn unreachable_item() -> Treatment {
         related: vec![],
         order: 0,
         reviewed: String::new(),
+        same_in_both_countries: false,
         compare: None,
         sources: vec![],
         body_markdown: String::new(),
@@ -677,6 +850,10 @@ url = "https://nida.nih.gov/"
 ## What it is
 
 Methadone <script>alert(1)</script> is *long-acting*.
+
+## In Canada
+
+Pharmacies often give the daily dose.
 "#;
 
     fn with(from: &str, to: &str) -> String {
@@ -691,7 +868,11 @@ Methadone <script>alert(1)</script> is *long-acting*.
         assert_eq!(item.category, Category::Medications);
         assert_eq!(item.evidence, Evidence::Established);
         assert_eq!(item.compare.as_ref().unwrap().action, "Full agonist");
-        assert!(item.body_html.contains("<h2>What it is</h2>"));
+        assert!(
+            item.body_html
+                .contains("<h2 id=\"what-it-is\">What it is</h2>")
+        );
+        assert!(!item.same_in_both_countries);
         assert!(item.body_html.contains("<em>long-acting</em>"));
         assert!(
             !item.body_html.contains("<script>"),
@@ -1004,6 +1185,162 @@ url = "https://www.connexontario.ca/"
         for bad in ["2026-13-01", "2026-1-01", "20261122xx"] {
             assert!(!is_date(bad), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn headings_get_ids_from_their_words_unique_on_the_page() {
+        for (words, id) in [
+            ("What to do right now", "what-to-do-right-now"),
+            (
+                "What\u{2019}s next? Costs & coverage",
+                "whats-next-costs-coverage",
+            ),
+            ("  In the US  ", "in-the-us"),
+            ("Québec", "québec"),
+            ("???", "section"),
+        ] {
+            assert_eq!(heading_id(words), id, "{words:?}");
+        }
+        let r = render_markdown(
+            "## What to do right now\n\nCall.\n\n### Step *one*\n\n## What to do right now\n\n## Sources\n\n## Sources heading\n",
+        );
+        for tag in [
+            "<h2 id=\"what-to-do-right-now\">What to do right now</h2>",
+            "<h3 id=\"step-one\">Step <em>one</em></h3>",
+            "<h2 id=\"what-to-do-right-now-2\">",
+            "<h2 id=\"sources\">",
+            // The page's own "Sources" section has this id already.
+            "<h2 id=\"sources-heading-2\">",
+        ] {
+            assert!(r.html.contains(tag), "{tag} in {}", r.html);
+        }
+    }
+
+    #[test]
+    fn country_parts_are_marked_sections_up_to_the_next_level_2_heading() {
+        let r = render_markdown(
+            "## How it works\n\nText.\n\n## In Canada\n\nPharmacies.\n\n### Carries\n\nTake-home doses.\n\n## In the US\n\nOTPs only.\n\n## Costs\n\nVaries.\n",
+        );
+        let html = &r.html;
+        let ca = html
+            .find("<section class=\"country-note country-ca\" aria-labelledby=\"in-canada\">\n<h2 id=\"in-canada\" class=\"country-label\">In Canada</h2>")
+            .unwrap_or_else(|| panic!("Canada part in {html}"));
+        let us = html
+            .find("<section class=\"country-note country-us\" aria-labelledby=\"in-the-us\">\n<h2 id=\"in-the-us\" class=\"country-label\">In the US</h2>")
+            .unwrap_or_else(|| panic!("US part in {html}"));
+        let carries = html.find("Take-home doses").unwrap();
+        let costs = html.find("<h2 id=\"costs\">").unwrap();
+        // The level-3 heading stays inside the Canada part, which closes before the US part.
+        assert!(ca < carries && carries < us);
+        assert_eq!(html[carries..us].matches("</section>").count(), 1);
+        assert_eq!(html[us..costs].matches("</section>").count(), 1);
+        assert!(!html[costs..].contains("</section>"));
+        assert_eq!(
+            html.matches("<section").count(),
+            html.matches("</section>").count()
+        );
+        assert_eq!(
+            r.country_parts.iter().map(|(c, _)| *c).collect::<Vec<_>>(),
+            [Country::Ca, Country::Us]
+        );
+        // A part at the end of the body is closed too; only level 2 opens a part.
+        let end = render_markdown("## In Canada\n\nLast.\n");
+        assert!(end.html.trim_end().ends_with("</section>"), "{}", end.html);
+        let h3 = render_markdown("## About\n\n### In Canada\n\nNot a part.\n");
+        assert!(!h3.html.contains("<section") && h3.country_parts.is_empty());
+        assert_eq!(h3.near_misses.len(), 1);
+    }
+
+    #[test]
+    fn medications_and_settings_say_what_differs_in_canada() {
+        let no_part = with(
+            "\n## In Canada\n\nPharmacies often give the daily dose.\n",
+            "",
+        );
+        // Without the part, and without the flag: refused, naming the field and the
+        // category's line.
+        let errors = parse_item("medications/methadone.md", &no_part).expect_err("no part");
+        let e = errors
+            .iter()
+            .find(|e| e.field == "same_in_both_countries")
+            .unwrap_or_else(|| panic!("{errors:?}"));
+        assert_eq!(e.line, 4, "{e}");
+        assert!(
+            e.to_string().starts_with(
+                "medications/methadone.md:4: field `same_in_both_countries`: items in `medications`"
+            ),
+            "{e}"
+        );
+        assert!(e.message.contains("## In Canada"));
+        // The same for a setting.
+        let setting = no_part
+            .replace("\"medications\"", "\"settings\"")
+            .replace("[compare]\n", "[unused]\n");
+        let setting = setting.split("[unused]").next().unwrap().to_string()
+            + "[[sources]]\ntitle = \"NIDA\"\nurl = \"https://nida.nih.gov/\"\n+++\n## What it is\n\nA place.\n";
+        let errors = parse_item("settings/methadone.md", &setting).expect_err("setting");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.field == "same_in_both_countries" && e.line == 4),
+            "{errors:?}"
+        );
+        // The flag instead of the part: accepted.
+        let same = no_part.replace(
+            "reviewed = \"2026-11-22\"\n",
+            "reviewed = \"2026-11-22\"\nsame_in_both_countries = true\n",
+        );
+        let item = parse_item("medications/methadone.md", &same).expect("flag");
+        assert!(item.same_in_both_countries);
+        // `false` is the same as leaving it out.
+        let not_same = no_part.replace(
+            "reviewed = \"2026-11-22\"\n",
+            "reviewed = \"2026-11-22\"\nsame_in_both_countries = false\n",
+        );
+        assert!(parse_item("medications/methadone.md", &not_same).is_err());
+        // Other categories need neither.
+        let therapy = no_part
+            .replace("\"medications\"", "\"therapies\"")
+            .replace(
+                "[compare]\naction = \"Full agonist\"\ntaken = \"Liquid, daily\"\nobtained = \"Opioid treatment program\"\nbefore_starting = \"Assessment\"\npregnancy = \"Recommended option\"\nrisks = \"Overdose early on\"\n",
+                "",
+            );
+        parse_item("therapies/methadone.md", &therapy).expect("a therapy needs no part");
+        // Both the flag and a Canada part: a contradiction, named at the flag's line.
+        let both = GOOD.replace(
+            "reviewed = \"2026-11-22\"\n",
+            "reviewed = \"2026-11-22\"\nsame_in_both_countries = true\n",
+        );
+        let errors = parse_item("medications/methadone.md", &both).expect_err("both");
+        let e = errors
+            .iter()
+            .find(|e| e.field == "same_in_both_countries")
+            .unwrap();
+        assert_eq!(e.line, 11, "{e}");
+        assert!(e.message.contains("line 29"), "{e}");
+        // A heading that is nearly right is pointed at.
+        let near = GOOD.replace("## In Canada", "### In Canada");
+        let errors = parse_item("medications/methadone.md", &near).expect_err("near miss");
+        let e = errors
+            .iter()
+            .find(|e| e.field == "same_in_both_countries")
+            .unwrap();
+        assert!(e.message.contains("`### In Canada` on line 28"), "{e}");
+        // `## In the US` alone does not count for Canada.
+        let us_only = GOOD.replace("## In Canada", "## In the US");
+        assert!(parse_item("medications/methadone.md", &us_only).is_err());
+    }
+
+    #[test]
+    fn reviewed_is_required_and_named() {
+        let errors = parse_item(
+            "medications/methadone.md",
+            &with("reviewed = \"2026-11-22\"\n", ""),
+        )
+        .expect_err("no reviewed");
+        let e = errors.iter().find(|e| e.field == "reviewed").unwrap();
+        assert_eq!(e.file, "medications/methadone.md");
+        assert!(e.line >= 1, "{e}");
     }
 
     use proptest::prelude::*;

@@ -9,10 +9,11 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 
+use super::find_care;
 use super::questionnaire::{FormValues, Question, STEPS, answer_label, dsm5_short, question};
 use super::{Layout, render};
 use crate::AppState;
-use crate::assessment::answers::{Caller, Country, Kind};
+use crate::assessment::answers::{Caller, Choice, Country, Kind};
 use crate::assessment::result::{Alert, AlertCode, HelplineContact, Level, MedicationStatus, Plan};
 use crate::assessment::rules;
 use crate::assessment::sources::Source;
@@ -418,6 +419,11 @@ pub struct ResultView {
     /// The other alerts.
     pub notes: Vec<Alert>,
     pub helplines: Vec<HelplineView>,
+    /// `/find-care` for the caller's country and province, from the saved answers.
+    pub care_link: String,
+    /// FindTreatment.gov's filters that fit the result; shown unless the caller is in
+    /// Canada.
+    pub care_filters: Vec<&'static str>,
     /// Someone other than the person answered: "they" in the questions to ask next.
     pub about_other: bool,
     /// The DSM-5 criteria ticked: how many, and which, in a few words each.
@@ -528,6 +534,18 @@ impl ResultView {
                 .cloned()
                 .collect(),
             helplines: r.helplines.iter().map(HelplineView::new).collect(),
+            care_link: find_care::link(
+                saved
+                    .answers
+                    .country
+                    .and_then(|c| crate::content::Country::from_code(c.name())),
+                saved.answers.province.map(|p| p.name()),
+            ),
+            care_filters: if saved.answers.country == Some(Country::Ca) {
+                Vec::new()
+            } else {
+                find_care::findtreatment_filters(r)
+            },
             about_other,
             unanswered: STEPS
                 .iter()

@@ -5,6 +5,7 @@ pub mod assessment;
 pub mod assets;
 pub mod cache;
 pub mod error;
+pub mod find_care;
 pub mod helplines;
 pub mod pages;
 pub mod protect;
@@ -100,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::router())
         .merge(treatments::router())
         .merge(helplines::router())
+        .merge(find_care::router())
         .merge(rules::router())
         .merge(tools::router())
         .merge(assets::router())

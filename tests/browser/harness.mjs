@@ -26,12 +26,13 @@ function freePort() {
   });
 }
 
-export async function startServer(extraArgs = []) {
+/// `content` is the content folder: the real one unless a test names a fixture.
+export async function startServer(extraArgs = [], content = join(repo, 'content')) {
   const bin = process.env.APP_BIN || join(repo, 'target', 'debug', 'treatment-navigator');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'tn-browser-'));
   const child = spawn(bin, ['--listen', `127.0.0.1:${port}`, '--database', join(dir, 'db.sqlite3'),
-    '--content', join(repo, 'content'), ...extraArgs], { stdio: ['ignore', openSync(join(artifacts, 'server.log'), 'a'), openSync(join(artifacts, 'server.log'), 'a')] });
+    '--content', content, ...extraArgs], { stdio: ['ignore', openSync(join(artifacts, 'server.log'), 'a'), openSync(join(artifacts, 'server.log'), 'a')] });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -76,6 +77,9 @@ export const pageTypes = [
   ['compare', '/compare'],
   ['compare-unknown', '/compare?items=methadone,unicorn'],
   ['helplines', '/helplines'],
+  ['helplines-province', '/helplines?province=on'],
+  ['find-care', '/find-care'],
+  ['find-care-province', '/find-care?country=ca&province=on'],
   ['rules', '/rules'],
   ['search', '/search?q=methadone'],
   ['search-empty', '/search?q=zzzzqqq'],
@@ -88,11 +92,12 @@ export const pageTypes = [
 
 /// Starts the server and the browser before a test file's tests, and stops both after.
 /// Returns an object whose `server` and `browser` are set once `before` has run.
-/// `serverArgs` are extra flags for the server.
-export function useServerAndBrowser(before, after, serverArgs = []) {
+/// `serverArgs` are extra flags for the server; `content` a content folder other than
+/// the real one.
+export function useServerAndBrowser(before, after, serverArgs = [], content = undefined) {
   const env = {};
   before(async () => {
-    env.server = await startServer(serverArgs);
+    env.server = await startServer(serverArgs, content);
     env.browser = await launchBrowser();
   });
   after(async () => {

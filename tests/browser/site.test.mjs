@@ -75,6 +75,33 @@ for (const width of [360, 1280]) {
   });
 }
 
+test('on a 360 × 800 phone the home page shows the overdose steps and local care on the first screen', async () => {
+  const { context, foreign } = await newWatchedContext(env.browser, env.server.base, { viewport: { width: 360, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(env.server.base + '/');
+  for (const [name, href] of [
+    ['If someone is overdosing', '/treatments/overdose-response#what-to-do-right-now'],
+    ['Find care near you', '/find-care'],
+  ]) {
+    const link = page.locator('main').getByRole('link', { name, exact: true });
+    assert.equal(await link.getAttribute('href'), href, name);
+    const box = await link.boundingBox();
+    assert.ok(box, `${name} is laid out`);
+    assert.ok(box.y >= 0 && box.y + box.height <= 800, `${name} within the first screen: ${JSON.stringify(box)}`);
+    assert.ok(box.x >= 0 && box.x + box.width <= 360, `${name} within the width: ${JSON.stringify(box)}`);
+    assert.ok(box.height >= 24, `${name} is big enough to tap`);
+  }
+  // The emergency strip has both countries' lines and stays small.
+  const strip = page.locator('aside.emergency');
+  assert.ok((await strip.boundingBox()).height <= 120, 'the strip stays small');
+  assert.equal(await strip.locator('a[href="tel:+18006624357"]').count(), 1);
+  assert.equal(await strip.locator('a[href="tel:988"]').count(), 1);
+  assert.equal(await strip.locator('a[href="/treatments/overdose-response#what-to-do-right-now"]').count(), 1);
+  assert.deepEqual(await context.cookies(), [], 'no cookie');
+  assert.deepEqual(foreign, [], 'no request leaves the app');
+  await context.close();
+});
+
 test('every page works by keyboard: the skip link reaches the main content', async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();
