@@ -659,8 +659,15 @@ async fn every_new_item_is_served_with_its_title() {
         assert_eq!(h1(&page.body), html_escape(&item.title), "{slug}");
         assert!(item.reviewed.as_str() >= "2026-11-30", "{slug} reviewed");
     }
-    // The overdose steps come first on their page.
+    // The overdose steps come first on their page, before who it suits; other items
+    // keep the boxes first.
     let page = app.get("/treatments/overdose-response").await;
     let steps = page.body.find("What to do right now").expect("the steps");
     assert!(steps < page.body.find("Signs of an overdose").unwrap());
+    assert!(steps < page.body.find("id=\"suits-heading\"").unwrap());
+    let page = app.get("/treatments/methadone").await;
+    assert!(
+        page.body.find("id=\"suits-heading\"").unwrap()
+            < page.body.find("class=\"prose\"").unwrap()
+    );
 }

@@ -224,6 +224,10 @@ pub struct Treatment {
     /// part. Documents stored before the field existed read as false.
     #[serde(default)]
     pub same_in_both_countries: bool,
+    /// The body comes first on the page, before who it suits and what to weigh: for
+    /// items whose first job is to say what to do now (the overdose steps).
+    #[serde(default)]
+    pub body_first: bool,
     pub compare: Option<Comparison>,
     pub sources: Vec<Source>,
     /// The body as written, in Markdown.

@@ -48,6 +48,9 @@ struct RawItem {
     /// Practice is the same in the US and Canada: no `## In Canada` part is needed.
     #[serde(default)]
     same_in_both_countries: Option<Spanned<bool>>,
+    /// The body comes before the boxes of who it suits and what to weigh.
+    #[serde(default)]
+    body_first: bool,
     compare: Option<Spanned<RawComparison>>,
     sources: Spanned<Vec<RawSource>>,
 }
@@ -433,6 +436,7 @@ pub fn parse_item(file: &str, text: &str) -> Result<Treatment, Vec<ContentError>
         order: raw.order,
         reviewed: raw.reviewed.into_inner(),
         same_in_both_countries: same_in_both,
+        body_first: raw.body_first,
         compare: raw.compare.map(|c| {
             let c = c.into_inner();
             Comparison {
@@ -811,6 +815,7 @@ fn unreachable_item() -> Treatment {
         order: 0,
         reviewed: String::new(),
         same_in_both_countries: false,
+        body_first: false,
         compare: None,
         sources: vec![],
         body_markdown: String::new(),

@@ -97,6 +97,22 @@ test('on a 360 × 800 phone the home page shows the overdose steps and local car
   assert.equal(await strip.locator('a[href="tel:+18006624357"]').count(), 1);
   assert.equal(await strip.locator('a[href="tel:988"]').count(), 1);
   assert.equal(await strip.locator('a[href="/treatments/overdose-response#what-to-do-right-now"]').count(), 1);
+  // One tap each: the overdose steps open at the steps, on screen, before anything else
+  // of the item; "Find care near you" opens the page that finds a program.
+  await page.locator('main').getByRole('link', { name: 'If someone is overdosing', exact: true }).click();
+  await page.waitForURL('**/treatments/overdose-response#what-to-do-right-now');
+  const steps = page.locator('#what-to-do-right-now');
+  const stepsBox = await steps.boundingBox();
+  assert.ok(stepsBox.y > -2 && stepsBox.y < 800, `the steps are on screen: ${JSON.stringify(stepsBox)}`);
+  assert.match(await page.locator('.prose ol li').first().innerText(), /Check/);
+  await page.screenshot({ path: join(artifacts, 'screenshots', 'overdose-steps-360.png') });
+  await page.goBack();
+  await page.locator('main').getByRole('link', { name: 'Find care near you', exact: true }).click();
+  await page.waitForURL('**/find-care');
+  assert.equal(await page.locator('h1').innerText(), 'Find care near you');
+  assert.ok(await page.locator('a[href="https://findtreatment.gov/"]').count() > 0, 'the US locator');
+  assert.ok(await page.locator('a[href="tel:+18665312600"]').count() > 0, 'ConnexOntario for Ontario');
+  await page.screenshot({ path: join(artifacts, 'screenshots', 'find-care-360.png') });
   assert.deepEqual(await context.cookies(), [], 'no cookie');
   assert.deepEqual(foreign, [], 'no request leaves the app');
   await context.close();
