@@ -97,6 +97,14 @@ choice!(
     /// Who is giving the answers.
     Caller { Myself => "self", FamilyOrFriend => "family_or_friend", Professional => "professional" }
 );
+
+impl Caller {
+    /// Someone other than the person answers (a relative, a friend, a professional):
+    /// questions and talking points say "they", not "you".
+    pub fn is_someone_else(self) -> bool {
+        self != Caller::Myself
+    }
+}
 choice!(
     /// Age group: what is labelled for whom changes under 18, and again under 16.
     AgeGroup { Under16 => "under_16", From16To17 => "16_to_17", Adult => "18_plus" }

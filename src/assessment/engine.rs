@@ -397,10 +397,7 @@ pub fn evaluate(answers: &Answers, helplines: &[Helpline]) -> Evaluation {
     };
     let therapies = suggestions(THERAPIES);
     let support = suggestions(SUPPORT);
-    let about_someone_else = matches!(
-        answers.caller,
-        Some(Caller::FamilyOrFriend | Caller::Professional)
-    );
+    let about_someone_else = answers.caller.is_some_and(Caller::is_someone_else);
     let mut talking_points: Vec<TalkingPoint> = TALKING_POINTS
         .iter()
         .filter(|r| (r.test)(&f))
@@ -460,10 +457,7 @@ fn provincial_line(
     about_someone_else: bool,
 ) -> Option<TalkingPoint> {
     let code = province?.name();
-    let place = content::PROVINCES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, name)| *name)?;
+    let place = content::province_name(code)?;
     let line = helplines.iter().find(|h| {
         h.country == content::Country::Ca
             && h.is_provincial()

@@ -187,10 +187,8 @@ fn questionnaire(form: &FormValues, errors: Vec<AnswerError>) -> QuestionnairePa
             })
             .collect(),
         open_step,
-        about_other: matches!(
-            form.first(Field::Caller.name()),
-            "family_or_friend" | "professional"
-        ),
+        about_other: Caller::from_name(form.first(Field::Caller.name()))
+            .is_some_and(Caller::is_someone_else),
         urgent: Urgent {
             suicidal_thoughts: form.has(Field::SuicidalThoughts.name(), "true"),
             medical: form.has(Field::MedicalUrgent.name(), "true"),
@@ -443,10 +441,7 @@ impl ResultView {
                 .map_or_else(|| slug.replace('-', " "), |t| t.title.clone())
         };
         let r = &saved.result;
-        let about_other = matches!(
-            saved.answers.caller,
-            Some(Caller::FamilyOrFriend | Caller::Professional)
-        );
+        let about_other = saved.answers.caller.is_some_and(Caller::is_someone_else);
         let view = |slug: &String, reasons: &Vec<String>| SuggestionView {
             slug: slug.clone(),
             title: title(slug),
