@@ -138,7 +138,9 @@ async fn a_crowd_of_idle_and_slow_connections_past_the_file_limit_leaves_a_visit
 
     let peak_mb = server.memory_kb("VmHWM") / 1024;
     eprintln!("server memory at its peak: {peak_mb} MB");
-    assert!(peak_mb < 100, "peak RSS {peak_mb} MB");
+    // The crowd's share is most of it; rendering a page for the first time adds the
+    // brotli encoder's working memory (about 13 MB, one page at a time).
+    assert!(peak_mb < 120, "peak RSS {peak_mb} MB");
     let log = std::fs::read_to_string(&log).unwrap();
     assert!(
         !log.contains("Too many open files"),

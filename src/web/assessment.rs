@@ -21,6 +21,8 @@ use crate::assessment::{AnswerError, Answers, Evaluation, Field, evaluate};
 use crate::content::Library;
 use crate::content::{sms_href, tel_href};
 use crate::store::assessments::{self, SavedAssessment};
+use crate::web::cache::Shelf;
+use crate::web::delivery::{CachePolicy, Wants};
 use crate::web::error::{AppError, RETRY_NOT_SAVED_SECS, retry_after};
 use crate::web::protect::ClientAddress;
 
@@ -215,6 +217,8 @@ fn respond(status: StatusCode, page: &QuestionnairePage) -> Result<Response, App
 /// with its score (`/assessment?cows_score=14`); a value that does not fit is shown with
 /// its error, like any other.
 async fn start(
+    State(state): State<AppState>,
+    wants: Wants,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Result<Response, AppError> {
     let Query(pairs) = query.map_err(|rejection| AppError::Rejected {
@@ -224,11 +228,18 @@ async fn start(
                 .to_string(),
     })?;
     let form = FormValues::from_pairs(&pairs);
-    let errors = if pairs.is_empty() {
-        vec![]
-    } else {
-        form.answers().1
-    };
+    if pairs.is_empty() {
+        // The blank questionnaire is the same for everyone: kept, like a content page,
+        // but no browser keeps it (see `CachePolicy::NoStore`).
+        let page = state
+            .pages
+            .get_or_render(Shelf::Content, "assessment", || {
+                render(&questionnaire(&form, vec![]))
+            })
+            .await?;
+        return Ok(page.respond(&wants, CachePolicy::NoStore));
+    }
+    let errors = form.answers().1;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {

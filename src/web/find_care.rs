@@ -7,9 +7,8 @@
 
 use askama::Template;
 use axum::Router;
-use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::response::Html;
+use axum::response::Response;
 use axum::routing::get;
 
 use super::helplines::{CountryLines, Place, ProvinceLines};
@@ -18,6 +17,8 @@ use crate::AppState;
 use crate::assessment::Evaluation;
 use crate::assessment::result::{AlertCode, Level, MedicationStatus};
 use crate::content::{Country, PROVINCES};
+use crate::web::cache::Shelf;
+use crate::web::delivery::Wants;
 use crate::web::error::AppError;
 
 pub fn router() -> Router<AppState> {
@@ -110,11 +111,13 @@ pub struct FindCarePage<'a> {
 async fn page(
     State(state): State<AppState>,
     Query(query): Query<Vec<(String, String)>>,
-) -> Result<Html<Bytes>, AppError> {
+    wants: Wants,
+) -> Result<Response, AppError> {
     let place = Place::from_query(&query);
+    let key = format!("find-care {}", place.key());
     state
         .pages
-        .get_or_render(&format!("find-care {}", place.key()), || {
+        .serve(Shelf::Content, &key, &wants, || {
             let canada = CountryLines::group(Country::Ca, state.library.helplines_for(Country::Ca))
                 .with_first(place.province.map(|(code, _)| code));
             let province_has_lines = canada.first.is_some();
@@ -152,6 +155,7 @@ async fn page(
                 ],
             })
         })
+        .await
 }
 
 #[cfg(test)]

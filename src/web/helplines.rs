@@ -5,14 +5,15 @@
 
 use askama::Template;
 use axum::Router;
-use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::response::Html;
+use axum::response::Response;
 use axum::routing::get;
 
 use super::{Layout, render};
 use crate::AppState;
 use crate::content::{Country, Helpline, PROVINCES};
+use crate::web::cache::Shelf;
+use crate::web::delivery::Wants;
 use crate::web::error::AppError;
 
 pub fn router() -> Router<AppState> {
@@ -153,11 +154,13 @@ impl<'a> CountryLines<'a> {
 async fn list(
     State(state): State<AppState>,
     Query(query): Query<Vec<(String, String)>>,
-) -> Result<Html<Bytes>, AppError> {
+    wants: Wants,
+) -> Result<Response, AppError> {
     let place = Place::from_query(&query);
+    let key = format!("helplines {}", place.key());
     state
         .pages
-        .get_or_render(&format!("helplines {}", place.key()), || {
+        .serve(Shelf::Content, &key, &wants, || {
             let countries = place
                 .countries()
                 .into_iter()
@@ -174,6 +177,7 @@ async fn list(
                 provinces: &PROVINCES,
             })
         })
+        .await
 }
 
 #[cfg(test)]

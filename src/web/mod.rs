@@ -4,6 +4,7 @@ pub mod api;
 pub mod assessment;
 pub mod assets;
 pub mod cache;
+pub mod delivery;
 pub mod error;
 pub mod find_care;
 pub mod helplines;
@@ -23,18 +24,14 @@ use askama::Template;
 use axum::Router;
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
-use axum::extract::{MatchedPath, State};
-use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, Request, StatusCode, header};
+use axum::extract::State;
+use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::compression::CompressionLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::{DefaultOnResponse, TraceLayer};
-use tracing::Level;
 
 use crate::AppState;
 use error::AppError;
@@ -42,8 +39,10 @@ use protect::{AllowedHosts, WorkLimit};
 
 /// What the base layout needs on every page.
 pub struct Layout {
-    /// Content-hashed URL of the stylesheet.
+    /// Content-hashed URL of the stylesheet (all but the first screen's rules).
     pub css: &'static str,
+    /// The first screen's CSS, inlined in `<head>`.
+    pub critical_css: &'static str,
     /// Content-hashed URL of the site icon.
     pub icon: &'static str,
     /// Content-hashed URL of the summary sheet's print script.
@@ -59,6 +58,7 @@ impl Layout {
         let assets = assets::assets();
         Layout {
             css: &assets.css.url,
+            critical_css: assets.critical_css,
             icon: &assets.icon.url,
             print_js: &assets.print_js.url,
             cows_js: &assets.cows_js.url,
@@ -117,70 +117,32 @@ pub fn router(state: AppState) -> Router {
     harden(app, state.hosts.clone(), &state.limits)
 }
 
-/// Every response's security headers. The policy allows only this origin's own files:
-/// no inline script, no third-party fonts, scripts or styles, no framing.
-const SECURITY_HEADERS: [(&str, &str); 5] = [
-    (
-        "content-security-policy",
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; \
-         connect-src 'self'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
-    ),
-    ("x-content-type-options", "nosniff"),
-    ("referrer-policy", "no-referrer"),
-    (
-        "permissions-policy",
-        "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-    ),
-    ("cross-origin-opener-policy", "same-origin"),
-];
-
 /// Requests doing work at once (see [`Limits::max_in_progress`]).
 pub const MAX_CONCURRENT_REQUESTS: usize = 512;
 /// Longest a request may take before it is answered with 503.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// The middleware around the whole app, from the outside in: tracing times everything;
-/// the security headers go on every response, the errors below included; a panic
-/// becomes an error page; compression; the `Host` check and the body read within its
-/// limits (one middleware); then the handler's own time limit. Routes that do work carry their own cap
-/// ([`WorkLimit`]), inside all of this.
+/// The middleware around the whole app, from the outside in: [`delivery::finish`]
+/// (the security headers on every response, the errors below included; compression of
+/// per-person answers; the access log); a panic becomes an error page; the `Host` check
+/// and the body read within its limits (one middleware); then the handler's own time
+/// limit. Routes that do work carry their own cap ([`WorkLimit`]), inside all of this.
 pub fn harden(app: Router, hosts: Arc<AllowedHosts>, limits: &Limits) -> Router {
-    let mut app = app
-        .layer(
-            ServiceBuilder::new()
-                .layer(HandleErrorLayer::new(protect::overloaded_or_slow))
-                .timeout(limits.request_timeout),
-        )
-        .layer(DefaultBodyLimit::max(protect::MAX_FORM_BODY))
-        .layer(axum::middleware::from_fn_with_state(
-            Arc::new(protect::Gate {
-                hosts,
-                body_timeout: limits.body_timeout,
-            }),
-            protect::admit,
-        ))
-        .layer(CompressionLayer::new())
-        .layer(CatchPanicLayer::custom(panic_page));
-    for (name, value) in SECURITY_HEADERS {
-        app = app.layer(SetResponseHeaderLayer::overriding(
-            HeaderName::from_static(name),
-            HeaderValue::from_static(value),
-        ));
-    }
-    // The span names the route template, never the path or query: URLs carry search
-    // words and assessment ids.
     app.layer(
-        TraceLayer::new_for_http()
-            .make_span_with(|req: &Request<_>| {
-                let route = req
-                    .extensions()
-                    .get::<MatchedPath>()
-                    .map_or("unmatched", |p| p.as_str());
-                tracing::info_span!("request", method = %req.method(), route = %route)
-            })
-            .on_request(())
-            .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        ServiceBuilder::new()
+            .layer(HandleErrorLayer::new(protect::overloaded_or_slow))
+            .timeout(limits.request_timeout),
     )
+    .layer(DefaultBodyLimit::max(protect::MAX_FORM_BODY))
+    .layer(axum::middleware::from_fn_with_state(
+        Arc::new(protect::Gate {
+            hosts,
+            body_timeout: limits.body_timeout,
+        }),
+        protect::admit,
+    ))
+    .layer(CatchPanicLayer::custom(panic_page))
+    .layer(axum::middleware::from_fn(delivery::finish))
 }
 
 /// A panic in a handler: a 500 page with a reference, the details only in the log.
@@ -321,6 +283,7 @@ async fn not_found() -> AppError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::{HeaderName, HeaderValue};
 
     #[test]
     fn recognises_same_origin_form_posts() {

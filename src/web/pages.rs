@@ -2,7 +2,6 @@
 
 use askama::Template;
 use axum::Router;
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
@@ -11,6 +10,8 @@ use axum::routing::get;
 use super::{Layout, render};
 use crate::AppState;
 use crate::content::Category;
+use crate::web::cache::Shelf;
+use crate::web::delivery::Wants;
 use crate::web::error::AppError;
 
 pub fn router() -> Router<AppState> {
@@ -26,8 +27,8 @@ pub struct HomePage {
     pub categories: Vec<(Category, usize)>,
 }
 
-async fn home(State(state): State<AppState>) -> Result<Html<Bytes>, AppError> {
-    state.pages.get_or_render("home", || {
+async fn home(State(state): State<AppState>, wants: Wants) -> Result<Response, AppError> {
+    state.pages.serve(Shelf::Content, "home", &wants, || {
         let categories = state
             .library
             .by_category()
@@ -38,7 +39,7 @@ async fn home(State(state): State<AppState>) -> Result<Html<Bytes>, AppError> {
             layout: Layout::new("home"),
             categories,
         })
-    })
+    }).await
 }
 
 /// Any error: says what happened in plain words and offers ways back.

@@ -4,9 +4,8 @@
 
 use askama::Template;
 use axum::Router;
-use axum::body::Bytes;
 use axum::extract::State;
-use axum::response::Html;
+use axum::response::Response;
 use axum::routing::get;
 
 use super::{Layout, render};
@@ -17,6 +16,8 @@ use crate::assessment::rules::{
     TALKING_POINTS, THERAPIES, Then,
 };
 use crate::assessment::sources::{Citation, Source};
+use crate::web::cache::Shelf;
+use crate::web::delivery::Wants;
 use crate::web::error::AppError;
 
 pub fn router() -> Router<AppState> {
@@ -165,13 +166,13 @@ pub fn groups() -> Vec<RuleGroup> {
     ]
 }
 
-async fn page(State(state): State<AppState>) -> Result<Html<Bytes>, AppError> {
-    state.pages.get_or_render("rules", || {
+async fn page(State(state): State<AppState>, wants: Wants) -> Result<Response, AppError> {
+    state.pages.serve(Shelf::Content, "rules", &wants, || {
         render(&RulesPage {
             layout: Layout::new("rules"),
             version: RULES_VERSION.as_str(),
             groups: groups(),
             sources: Source::ALL.iter().map(|s| (*s, s.citation())).collect(),
         })
-    })
+    }).await
 }

@@ -1,11 +1,9 @@
 //! `/search?q=`: ranked full-text search with highlighted snippets.
 
-use axum::body::Bytes;
-
 use askama::Template;
 use axum::Router;
 use axum::extract::{Query, State};
-use axum::response::Html;
+use axum::response::{Html, Response};
 use axum::routing::get;
 use serde::Deserialize;
 
@@ -13,6 +11,8 @@ use super::{Layout, render};
 use crate::AppState;
 use crate::content::Treatment;
 use crate::store::search::{self, MARK_END, MARK_START, MAX_QUERY_CHARS, PageLink};
+use crate::web::cache::Shelf;
+use crate::web::delivery::{CachePolicy, Wants};
 use crate::web::error::AppError;
 use crate::web::protect::SEARCH_WAIT;
 
@@ -49,12 +49,13 @@ pub struct SearchPage<'a> {
 async fn search_page(
     State(state): State<AppState>,
     Query(params): Query<SearchQuery>,
-) -> Result<Html<Bytes>, AppError> {
+    wants: Wants,
+) -> Result<Response, AppError> {
     let shortened = params.q.chars().count() > MAX_QUERY_CHARS;
     let query: String = params.q.trim().chars().take(MAX_QUERY_CHARS).collect();
     let key = format!("search{}{query}", if shortened { "+" } else { "-" });
-    if let Some(page) = state.pages.get(&key) {
-        return Ok(Html(page));
+    if let Some(page) = state.pages.get(Shelf::Queries, &key) {
+        return Ok(page.respond(&wants, CachePolicy::Page));
     }
     // Wait for a turn; a flood of searches must not take the database from saves.
     let turn = tokio::time::timeout(SEARCH_WAIT, state.searches.clone().acquire_owned()).await;
@@ -80,9 +81,11 @@ async fn search_page(
         link: found.link,
         shortened,
     })?;
-    let page = Bytes::from(page);
-    state.pages.put(key, page.clone());
-    Ok(Html(page))
+    // Compressed while this search still holds its turn: a flood of distinct queries
+    // compresses two pages at a time, not one per request.
+    let page = state.pages.keep(Shelf::Queries, key, page).await;
+    drop(_turn);
+    Ok(page.respond(&wants, CachePolicy::Page))
 }
 
 /// `"a \u{E000}b\u{E001} c"` → `[("a ", false), ("b", true), (" c", false)]`.

@@ -13,6 +13,8 @@ use super::{Layout, render};
 use crate::AppState;
 use crate::assessment::cows::{self, Band, Item, Ratings, Score};
 use crate::assessment::sources::{Citation, Source};
+use crate::web::cache::Shelf;
+use crate::web::delivery::Wants;
 use crate::web::error::AppError;
 
 pub fn router() -> Router<AppState> {
@@ -188,13 +190,16 @@ impl CowsPage {
 async fn cows_page(
     State(state): State<AppState>,
     Query(pairs): Query<Vec<(String, String)>>,
+    wants: Wants,
 ) -> Result<Response, AppError> {
     let entries = read_form(&pairs);
     if entries.iter().all(|e| *e == Entry::Blank) {
-        return Ok(state
+        return state
             .pages
-            .get_or_render("tools/cows", || render(&CowsPage::new(&entries)))?
-            .into_response());
+            .serve(Shelf::Content, "tools/cows", &wants, || {
+                render(&CowsPage::new(&entries))
+            })
+            .await;
     }
     let page = CowsPage::new(&entries);
     let status = if page.invalid.is_empty() {

@@ -2,14 +2,15 @@
 
 use askama::Template;
 use axum::Router;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::response::Html;
+use axum::response::{Html, Response};
 use axum::routing::get;
 
 use super::{Layout, render};
 use crate::AppState;
 use crate::content::{Category, Evidence, Treatment};
+use crate::web::cache::Shelf;
+use crate::web::delivery::Wants;
 use crate::web::error::AppError;
 
 pub fn router() -> Router<AppState> {
@@ -29,14 +30,17 @@ pub struct TreatmentsPage<'a> {
     pub levels: [Evidence; 3],
 }
 
-async fn list(State(state): State<AppState>) -> Result<Html<Bytes>, AppError> {
-    state.pages.get_or_render("treatments", || {
-        render(&TreatmentsPage {
-            layout: Layout::new("treatments"),
-            groups: state.library.by_category(),
-            levels: Evidence::ALL,
+async fn list(State(state): State<AppState>, wants: Wants) -> Result<Response, AppError> {
+    state
+        .pages
+        .serve(Shelf::Content, "treatments", &wants, || {
+            render(&TreatmentsPage {
+                layout: Layout::new("treatments"),
+                groups: state.library.by_category(),
+                levels: Evidence::ALL,
+            })
         })
-    })
+        .await
 }
 
 /// `/treatments/{slug}`: one item with its evidence, sources and related items.
@@ -53,11 +57,13 @@ pub struct TreatmentPage<'a> {
 async fn show(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-) -> Result<Html<Bytes>, AppError> {
+    wants: Wants,
+) -> Result<Response, AppError> {
     let library = &state.library;
     // Only real items reach the cache, so made-up slugs cannot fill it.
     let item = library.get(&slug).ok_or(AppError::NotFound)?;
-    state.pages.get_or_render(&format!("treatment {slug}"), || {
+    let key = format!("treatment {slug}");
+    state.pages.serve(Shelf::Content, &key, &wants, || {
         let related = item.related.iter().filter_map(|s| library.get(s)).collect();
         render(&TreatmentPage {
             layout: Layout::new("treatments"),
@@ -65,7 +71,7 @@ async fn show(
             related,
             version: &library.version,
         })
-    })
+    }).await
 }
 
 pub const DEFAULT_COMPARISON: [&str; 3] = ["methadone", "buprenorphine", "naltrexone"];
@@ -95,13 +101,18 @@ pub struct ComparePage<'a> {
 async fn compare(
     State(state): State<AppState>,
     Query(query): Query<Vec<(String, String)>>,
-) -> Result<Html<Bytes>, AppError> {
+    wants: Wants,
+) -> Result<Response, AppError> {
     let asked = parse_items(&query);
     // The page depends only on the items asked for, in order.
     let key = format!("compare {}", asked.join(","));
+    // Anyone can vary the query string: these pages sit on the shelf for queries.
     state
         .pages
-        .get_or_render(&key, || compare_page(&state.library, &asked))
+        .serve(Shelf::Queries, &key, &wants, || {
+            compare_page(&state.library, &asked)
+        })
+        .await
 }
 
 fn compare_page(

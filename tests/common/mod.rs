@@ -32,7 +32,10 @@ pub struct TestApp {
 pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
+    /// The body as text (compressed bodies come out garbled: see `raw`).
     pub body: String,
+    /// The body's bytes as sent.
+    pub raw: Vec<u8>,
 }
 
 impl TestResponse {
@@ -231,6 +234,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            raw: bytes.to_vec(),
         }
     }
 }
