@@ -121,7 +121,7 @@ pub async fn run(config: Config) -> Result<(), StartError> {
         .unwrap_or_else(|| web::server::max_connections_for(open_files));
     let state = prepare(&config).await?;
     // The static files' compressed forms, made before anyone asks.
-    tokio::task::spawn_blocking(web::assets::warm);
+    tokio::spawn(web::cache::off_thread(web::assets::warm));
     let pool = state.pool.clone();
     tokio::spawn(maintain(
         pool.clone(),

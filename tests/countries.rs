@@ -313,8 +313,24 @@ async fn find_care_shows_the_visitors_part_first_and_ignores_unknown_places() {
     assert!(at(&us, "<h2 id=\"us\">") < at(&us, "<h2 id=\"ca\">"));
     assert!(!us.contains("<option value=\"on\" selected>"));
     // Rendered once per place, then served from the cache.
-    assert!(app.state.pages.get(treatment_navigator::web::cache::Shelf::Content, "find-care ca on").is_some());
-    assert!(app.state.pages.get(treatment_navigator::web::cache::Shelf::Content, "find-care  ").is_some());
+    assert!(
+        app.state
+            .pages
+            .get(
+                treatment_navigator::web::cache::Shelf::Content,
+                "find-care ca on"
+            )
+            .is_some()
+    );
+    assert!(
+        app.state
+            .pages
+            .get(
+                treatment_navigator::web::cache::Shelf::Content,
+                "find-care  "
+            )
+            .is_some()
+    );
 }
 
 #[tokio::test]

@@ -81,7 +81,11 @@ async fn the_coding_follows_accept_encoding_and_every_form_decodes_to_the_page()
             *expected,
             "Accept-Encoding: {accept}"
         );
-        assert_eq!(decoded(&response), plain.raw, "{accept}: decodes to the page");
+        assert_eq!(
+            decoded(&response),
+            plain.raw,
+            "{accept}: decodes to the page"
+        );
         assert_eq!(
             response.header("content-length"),
             response.raw.len().to_string(),
@@ -89,14 +93,23 @@ async fn the_coding_follows_accept_encoding_and_every_form_decodes_to_the_page()
         );
         assert_eq!(response.header("vary"), "accept-encoding", "{accept}");
         assert!(response.header("etag").starts_with('"'), "{accept}");
-        assert!(response.header("cache-control").contains("max-age"), "{accept}");
+        assert!(
+            response.header("cache-control").contains("max-age"),
+            "{accept}"
+        );
     }
 }
 
 #[tokio::test]
 async fn a_page_the_browser_holds_is_answered_304() {
     let app = TestApp::new().await;
-    for page in ["/", "/treatments/methadone", "/search?q=methadone", "/compare", "/helplines"] {
+    for page in [
+        "/",
+        "/treatments/methadone",
+        "/search?q=methadone",
+        "/compare",
+        "/helplines",
+    ] {
         let first = get_with(&app, page, &[("accept-encoding", CHROMIUM)]).await;
         let tag = first.header("etag").to_string();
         assert!(!tag.is_empty(), "{page} has an ETag");
@@ -117,10 +130,18 @@ async fn a_page_the_browser_holds_is_answered_304() {
         assert_eq!(other.status, StatusCode::NOT_MODIFIED, "{page}");
         let listed = format!("\"0000\", W/{tag}");
         let weak = get_with(&app, page, &[("if-none-match", &listed)]).await;
-        assert_eq!(weak.status, StatusCode::NOT_MODIFIED, "{page}: weak comparison");
+        assert_eq!(
+            weak.status,
+            StatusCode::NOT_MODIFIED,
+            "{page}: weak comparison"
+        );
 
         let stale = get_with(&app, page, &[("if-none-match", "\"0123456789\"")]).await;
-        assert_eq!(stale.status, StatusCode::OK, "{page}: another tag gets the page");
+        assert_eq!(
+            stale.status,
+            StatusCode::OK,
+            "{page}: another tag gets the page"
+        );
     }
     // The static files too.
     let home = app.get("/").await;
@@ -153,9 +174,15 @@ async fn per_person_answers_are_compressed_fast_and_never_kept() {
             .await;
         assert_eq!(response.header("content-encoding"), expected, "{accept}");
         assert_eq!(decoded(&response), plain.raw, "{accept}");
-        assert_eq!(response.header("content-length"), response.raw.len().to_string());
+        assert_eq!(
+            response.header("content-length"),
+            response.raw.len().to_string()
+        );
         assert_eq!(response.header("cache-control"), "no-store", "{accept}");
-        assert!(response.header("etag").is_empty(), "{accept}: no ETag on an answer");
+        assert!(
+            response.header("etag").is_empty(),
+            "{accept}: no ETag on an answer"
+        );
         if !expected.is_empty() {
             assert_eq!(response.header("vary"), "accept-encoding");
         }
@@ -164,11 +191,20 @@ async fn per_person_answers_are_compressed_fast_and_never_kept() {
     // A saved result page: compressed, not kept by the browser.
     let saved = app.post_json("/api/v1/assessments", body).await;
     let id = saved.json()["id"].as_str().unwrap().to_string();
-    let page = get_with(&app, &format!("/assessments/{id}"), &[("accept-encoding", CHROMIUM)]).await;
+    let page = get_with(
+        &app,
+        &format!("/assessments/{id}"),
+        &[("accept-encoding", CHROMIUM)],
+    )
+    .await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(page.header("content-encoding"), "zstd");
     assert_eq!(page.header("cache-control"), "no-store");
-    assert!(String::from_utf8(decoded(&page)).unwrap().contains("</html>"));
+    assert!(
+        String::from_utf8(decoded(&page))
+            .unwrap()
+            .contains("</html>")
+    );
 
     // Under one TCP segment: sent as it is.
     let small = get_with(&app, "/healthz", &[("accept-encoding", CHROMIUM)]).await;
@@ -185,7 +221,10 @@ async fn the_critical_css_is_inline_and_allowed_by_its_hash_alone() {
         let start = body.find("<style>").expect("an inline stylesheet") + "<style>".len();
         let end = body[start..].find("</style>").unwrap() + start;
         let css = &body[start..end];
-        assert!(css.contains(".emergency"), "{page}: the emergency strip's rules");
+        assert!(
+            css.contains(".emergency"),
+            "{page}: the emergency strip's rules"
+        );
         assert!(css.contains(".site-header"), "{page}: the header's rules");
         let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(css));
         let csp = response.header("content-security-policy");
@@ -194,9 +233,15 @@ async fn the_critical_css_is_inline_and_allowed_by_its_hash_alone() {
             "{page}: {csp}"
         );
         assert!(!csp.contains("unsafe-inline"), "{page}");
-        assert_eq!(body.matches("<style>").count(), 1, "{page}: one inline stylesheet");
+        assert_eq!(
+            body.matches("<style>").count(),
+            1,
+            "{page}: one inline stylesheet"
+        );
         // The rest is a cached file, linked after the content so it holds nothing back.
-        let link = body.find("rel=\"stylesheet\"").expect("the stylesheet link");
+        let link = body
+            .find("rel=\"stylesheet\"")
+            .expect("the stylesheet link");
         assert!(link > body.find("</main>").unwrap(), "{page}");
     }
 }
@@ -218,7 +263,11 @@ async fn a_stream_of_made_up_urls_stays_within_the_bound_and_cannot_push_out_con
         };
         assert_eq!(app.get(&uri).await.status, StatusCode::OK, "{uri}");
         let pages = &app.state.pages;
-        assert!(pages.weight(Shelf::Queries) <= bound, "after {i}: {}", pages.weight(Shelf::Queries));
+        assert!(
+            pages.weight(Shelf::Queries) <= bound,
+            "after {i}: {}",
+            pages.weight(Shelf::Queries)
+        );
         assert!(pages.len(Shelf::Queries) <= 32, "after {i}");
     }
     let pages = &app.state.pages;

@@ -10,7 +10,8 @@
 //! push out other made-up queries. Within a shelf, `quick_cache`'s eviction resists a
 //! scan of one-off keys: a page read again and again outlives them.
 
-use std::sync::Arc;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 
 use axum::body::Bytes;
 use axum::response::{Html, Response};
@@ -85,16 +86,15 @@ impl PageCache {
     /// milliseconds) and keeps it under `key`.
     pub async fn keep(&self, shelf: Shelf, key: String, page: String) -> Arc<Compressed> {
         let page = Bytes::from(page);
-        let compressed = match tokio::task::spawn_blocking({
-            let page = page.clone();
-            move || Compressed::new(page, HTML)
-        })
-        .await
-        {
-            Ok(compressed) => Arc::new(compressed),
-            // The blocking pool is shutting down: compress here rather than fail.
-            Err(_) => Arc::new(Compressed::new(page, HTML)),
-        };
+        let compressed = Arc::new(
+            off_thread({
+                let page = page.clone();
+                move || Compressed::new(page, HTML)
+            })
+            .await
+            // The compressing thread is gone (the process is stopping): do it here.
+            .unwrap_or_else(|| Compressed::new(page, HTML)),
+        );
         if key.len() <= MAX_KEY {
             self.shelf(shelf).insert(key, compressed.clone());
         }
@@ -145,6 +145,53 @@ impl PageCache {
 
 const HTML: &str = "text/html; charset=utf-8";
 
+type Job = Box<dyn FnOnce() + Send>;
+
+/// The thread that compresses pages at the highest levels, while it has work. Brotli 11
+/// needs some 13 MB while it works: on one thread, one page at a time, that memory is
+/// taken once for a batch of pages, and the thread ends when idle rather than keep it.
+static COMPRESSOR: Mutex<Option<mpsc::Sender<Job>>> = Mutex::new(None);
+
+/// How long the compressing thread waits for more work before it ends.
+const COMPRESSOR_IDLE: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Runs `work` on the compressing thread and waits for it without holding up a request
+/// thread. `None` when no thread could run it.
+pub async fn off_thread<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let (done, result) = tokio::sync::oneshot::channel();
+    let job: Job = Box::new(move || {
+        let _ = done.send(work());
+    });
+    {
+        let mut compressor = COMPRESSOR.lock().unwrap_or_else(|e| e.into_inner());
+        let job = match compressor.as_ref() {
+            Some(jobs) => jobs.send(job).err().map(|e| e.0),
+            None => Some(job),
+        };
+        if let Some(job) = job {
+            let (jobs, inbox) = mpsc::channel::<Job>();
+            jobs.send(job).ok()?;
+            std::thread::Builder::new()
+                .name("compressor".into())
+                .spawn(move || compress_while_busy(inbox))
+                .ok()?;
+            *compressor = Some(jobs);
+        }
+    }
+    result.await.ok()
+}
+
+fn compress_while_busy(inbox: mpsc::Receiver<Job>) {
+    while let Ok(job) = inbox.recv_timeout(COMPRESSOR_IDLE) {
+        job();
+    }
+    // Nothing new can arrive once the sender is gone; finish what came meanwhile.
+    COMPRESSOR.lock().unwrap_or_else(|e| e.into_inner()).take();
+    while let Ok(job) = inbox.try_recv() {
+        job();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,7 +222,9 @@ mod tests {
             .keep(Shelf::Queries, "k".repeat(MAX_KEY + 1), "<p>x</p>".into())
             .await;
         assert!(
-            cache.get(Shelf::Queries, &"k".repeat(MAX_KEY + 1)).is_none(),
+            cache
+                .get(Shelf::Queries, &"k".repeat(MAX_KEY + 1))
+                .is_none(),
             "long keys are not kept"
         );
     }

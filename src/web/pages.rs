@@ -28,18 +28,21 @@ pub struct HomePage {
 }
 
 async fn home(State(state): State<AppState>, wants: Wants) -> Result<Response, AppError> {
-    state.pages.serve(Shelf::Content, "home", &wants, || {
-        let categories = state
-            .library
-            .by_category()
-            .into_iter()
-            .map(|(c, items)| (c, items.len()))
-            .collect();
-        render(&HomePage {
-            layout: Layout::new("home"),
-            categories,
+    state
+        .pages
+        .serve(Shelf::Content, "home", &wants, || {
+            let categories = state
+                .library
+                .by_category()
+                .into_iter()
+                .map(|(c, items)| (c, items.len()))
+                .collect();
+            render(&HomePage {
+                layout: Layout::new("home"),
+                categories,
+            })
         })
-    }).await
+        .await
 }
 
 /// Any error: says what happened in plain words and offers ways back.

@@ -167,12 +167,15 @@ pub fn groups() -> Vec<RuleGroup> {
 }
 
 async fn page(State(state): State<AppState>, wants: Wants) -> Result<Response, AppError> {
-    state.pages.serve(Shelf::Content, "rules", &wants, || {
-        render(&RulesPage {
-            layout: Layout::new("rules"),
-            version: RULES_VERSION.as_str(),
-            groups: groups(),
-            sources: Source::ALL.iter().map(|s| (*s, s.citation())).collect(),
+    state
+        .pages
+        .serve(Shelf::Content, "rules", &wants, || {
+            render(&RulesPage {
+                layout: Layout::new("rules"),
+                version: RULES_VERSION.as_str(),
+                groups: groups(),
+                sources: Source::ALL.iter().map(|s| (*s, s.citation())).collect(),
+            })
         })
-    }).await
+        .await
 }

@@ -63,15 +63,18 @@ async fn show(
     // Only real items reach the cache, so made-up slugs cannot fill it.
     let item = library.get(&slug).ok_or(AppError::NotFound)?;
     let key = format!("treatment {slug}");
-    state.pages.serve(Shelf::Content, &key, &wants, || {
-        let related = item.related.iter().filter_map(|s| library.get(s)).collect();
-        render(&TreatmentPage {
-            layout: Layout::new("treatments"),
-            item,
-            related,
-            version: &library.version,
+    state
+        .pages
+        .serve(Shelf::Content, &key, &wants, || {
+            let related = item.related.iter().filter_map(|s| library.get(s)).collect();
+            render(&TreatmentPage {
+                layout: Layout::new("treatments"),
+                item,
+                related,
+                version: &library.version,
+            })
         })
-    }).await
+        .await
 }
 
 pub const DEFAULT_COMPARISON: [&str; 3] = ["methadone", "buprenorphine", "naltrexone"];
