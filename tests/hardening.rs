@@ -163,7 +163,7 @@ fn guarded(light: Router, work: Router, max_in_progress: usize, timeout: Duratio
         request_timeout: timeout,
         ..Limits::default()
     };
-    let app = light.merge(WorkLimit::new(max_in_progress).apply(work));
+    let app = light.merge(WorkLimit::new(&limits).apply(work));
     harden(
         app,
         Arc::new(AllowedHosts::new(vec![TEST_HOST.into()])),

@@ -22,7 +22,6 @@ use std::time::Duration;
 
 use askama::Template;
 use axum::Router;
-use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
 use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode, header};
@@ -30,7 +29,6 @@ use axum::middleware::Next;
 use axum::response::Response;
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
-use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::AppState;
@@ -95,7 +93,7 @@ impl Default for Limits {
 }
 
 pub fn router(state: AppState) -> Router {
-    let work = WorkLimit::new(state.limits.max_in_progress);
+    let work = WorkLimit::new(&state.limits);
     // Served from memory or from no database at all: outside the cap on work.
     let light = Router::new()
         .merge(pages::router())
@@ -105,7 +103,11 @@ pub fn router(state: AppState) -> Router {
         .merge(rules::router())
         .merge(tools::router())
         .merge(assets::router())
-        .route("/healthz", get(healthz));
+        // Its check writes to the database: it keeps a time limit.
+        .merge(protect::time_limit(
+            Router::new().route("/healthz", get(healthz)),
+            state.limits.request_timeout,
+        ));
     let work_routes = Router::new()
         .merge(search::router())
         .merge(assessment::router())
@@ -125,24 +127,19 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 /// The middleware around the whole app, from the outside in: [`delivery::finish`]
 /// (the security headers on every response, the errors below included; compression of
 /// per-person answers; the access log); a panic becomes an error page; the `Host` check
-/// and the body read within its limits (one middleware); then the handler's own time
-/// limit. Routes that do work carry their own cap ([`WorkLimit`]), inside all of this.
+/// and the body read within its limits (one middleware). Routes that do work carry
+/// their own cap and time limit ([`WorkLimit`]), inside all of this.
 pub fn harden(app: Router, hosts: Arc<AllowedHosts>, limits: &Limits) -> Router {
-    app.layer(
-        ServiceBuilder::new()
-            .layer(HandleErrorLayer::new(protect::overloaded_or_slow))
-            .timeout(limits.request_timeout),
-    )
-    .layer(DefaultBodyLimit::max(protect::MAX_FORM_BODY))
-    .layer(axum::middleware::from_fn_with_state(
-        Arc::new(protect::Gate {
-            hosts,
-            body_timeout: limits.body_timeout,
-        }),
-        protect::admit,
-    ))
-    .layer(CatchPanicLayer::custom(panic_page))
-    .layer(axum::middleware::from_fn(delivery::finish))
+    app.layer(DefaultBodyLimit::max(protect::MAX_FORM_BODY))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(protect::Gate {
+                hosts,
+                body_timeout: limits.body_timeout,
+            }),
+            protect::admit,
+        ))
+        .layer(CatchPanicLayer::custom(panic_page))
+        .layer(axum::middleware::from_fn(delivery::finish))
 }
 
 /// A panic in a handler: a 500 page with a reference, the details only in the log.

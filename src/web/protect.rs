@@ -173,26 +173,46 @@ async fn read_body_in_time(request: Request, timeout: Duration) -> Result<Reques
 }
 
 /// One count of requests doing work (searching, evaluating, saving, reading saved
-/// assessments), shared by every route it is applied to.
+/// assessments), shared by every route it is applied to, and their time limit.
 #[derive(Clone)]
-pub struct WorkLimit(GlobalConcurrencyLimitLayer);
+pub struct WorkLimit {
+    at_once: GlobalConcurrencyLimitLayer,
+    timeout: Duration,
+}
 
 impl WorkLimit {
-    pub fn new(max_in_progress: usize) -> WorkLimit {
-        WorkLimit(GlobalConcurrencyLimitLayer::new(max_in_progress))
+    pub fn new(limits: &super::Limits) -> WorkLimit {
+        WorkLimit {
+            at_once: GlobalConcurrencyLimitLayer::new(limits.max_in_progress),
+            timeout: limits.request_timeout,
+        }
     }
 
     /// `routes` under the cap: past it, a request is answered 503 at once instead of
     /// queueing until everything is slow. Pages served from memory, static files and
     /// `/healthz` are left outside, so a full cap never takes the site down.
     pub fn apply<S: Clone + Send + Sync + 'static>(&self, routes: Router<S>) -> Router<S> {
-        routes.layer(
+        time_limit(routes, self.timeout).layer(
             ServiceBuilder::new()
                 .layer(HandleErrorLayer::new(overloaded_or_slow))
                 .load_shed()
-                .layer(self.0.clone()),
+                .layer(self.at_once.clone()),
         )
     }
+}
+
+/// `routes` answered 503 once they take longer than `timeout`. Only routes that wait on
+/// something (the database, the work cap) carry it: a timer per request is a twentieth
+/// of what a page served from memory costs.
+pub fn time_limit<S: Clone + Send + Sync + 'static>(
+    routes: Router<S>,
+    timeout: Duration,
+) -> Router<S> {
+    routes.layer(
+        ServiceBuilder::new()
+            .layer(HandleErrorLayer::new(overloaded_or_slow))
+            .timeout(timeout),
+    )
 }
 
 /// The 503 for a load-shed or timed-out request, as a page or as JSON.
