@@ -38,6 +38,7 @@ fn main() -> ExitCode {
                         set.helplines.len(),
                         set.version()
                     );
+                    report_translations(&set);
                     ExitCode::SUCCESS
                 }
                 Err(errors) => {
@@ -57,6 +58,40 @@ fn main() -> ExitCode {
                     eprintln!("treatment-navigator: {e}");
                     ExitCode::FAILURE
                 }
+            }
+        }
+    }
+}
+
+/// Per language: how many files are translated, and which translations are older than
+/// their English file or missing (those pages are shown in English, with a note).
+fn report_translations(set: &content::ContentSet) {
+    use content::{Lang, TranslationState};
+    for lang in Lang::TRANSLATED {
+        let states: Vec<_> = set
+            .translation_states
+            .iter()
+            .filter(|(l, _, _)| *l == lang)
+            .collect();
+        let count = |wanted| states.iter().filter(|(_, _, s)| *s == wanted).count();
+        println!(
+            "{}: {} of {} files translated and current, {} stale, {} missing",
+            lang.code(),
+            count(TranslationState::Current),
+            states.len(),
+            count(TranslationState::Stale),
+            count(TranslationState::Missing)
+        );
+        for (_, file, state) in &states {
+            match state {
+                TranslationState::Stale => println!(
+                    "  stale: {}/{file}: the English file changed since it was translated (update the text, then its source_hash)",
+                    lang.code()
+                ),
+                TranslationState::Missing => {
+                    println!("  missing: {}/{file}", lang.code())
+                }
+                TranslationState::Current => {}
             }
         }
     }

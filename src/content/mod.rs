@@ -11,7 +11,9 @@ mod synonyms;
 pub use import::{ImportOutcome, import_dir};
 pub use library::Library;
 pub use load::{ContentSet, load_dir};
-pub use parse::{ContentError, parse_helpline, parse_item};
+pub use parse::{
+    ContentError, parse_helpline, parse_helpline_translation, parse_item, parse_item_translation,
+};
 pub use synonyms::{SYNONYMS_FILE, Synonym, SynonymTarget, parse_synonyms};
 
 /// The shape of the content documents stored in SQLite (`Treatment`, `Helpline` as
@@ -313,6 +315,96 @@ impl Country {
             Country::Ca => "Canada",
         }
     }
+}
+
+/// A language the site is written in. English is the source; every other language is
+/// a translation of it, file by file, under a folder named by its code
+/// (`content/es/medications/methadone.md` translates `content/medications/methadone.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    En,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+    /// The languages translated from English.
+    pub const TRANSLATED: [Lang; 1] = [Lang::Es];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The level-2 heading that opens a country part of an item's body.
+    pub fn country_heading(self, country: Country) -> &'static str {
+        match (self, country) {
+            (Lang::En, Country::Ca) => "In Canada",
+            (Lang::En, Country::Us) => "In the US",
+            (Lang::Es, Country::Ca) => "En Canadá",
+            (Lang::Es, Country::Us) => "En Estados Unidos",
+        }
+    }
+}
+
+/// How a translation stands against the English it was made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TranslationState {
+    /// Made from the English file as it is now.
+    Current,
+    /// The English file has changed since (its hash differs from `source_hash`).
+    Stale,
+    /// No translation yet.
+    Missing,
+}
+
+/// An item in another language: the words of the English item, nothing else. The
+/// category, evidence, related items, sources and dates are the English item's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemTranslation {
+    pub slug: String,
+    pub lang: Lang,
+    /// SHA-256 of the English file the translation was made from.
+    pub source_hash: String,
+    /// When it was translated (YYYY-MM-DD).
+    pub translated: String,
+    pub title: String,
+    pub summary: String,
+    pub suits: Vec<String>,
+    pub requirements: Vec<String>,
+    pub side_effects: Vec<String>,
+    pub cautions: Vec<String>,
+    pub compare: Option<Comparison>,
+    pub body_markdown: String,
+    pub body_html: String,
+    pub body_text: String,
+    pub file: String,
+}
+
+/// A helpline in another language: its words, and how to reach it in that language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HelplineTranslation {
+    pub slug: String,
+    pub lang: Lang,
+    pub source_hash: String,
+    pub translated: String,
+    pub name: String,
+    pub purpose: String,
+    pub hours: String,
+    pub languages: Vec<String>,
+    /// How to get help in this language on the line (a menu option, a text keyword),
+    /// or that it offers none.
+    pub in_language: String,
+    /// Where that is stated.
+    pub in_language_sources: Vec<Source>,
+    pub file: String,
 }
 
 /// Canada's provinces and territories: the codes helpline files use, with the names

@@ -8,7 +8,10 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Category, Comparison, Country, Evidence, Helpline, PROVINCES, Source, Treatment};
+use super::{
+    Category, Comparison, Country, Evidence, Helpline, HelplineTranslation, ItemTranslation, Lang,
+    PROVINCES, Source, Treatment,
+};
 
 /// A problem in one content file, precise enough for a clinician to fix it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -97,6 +100,41 @@ struct RawHelpline {
     #[serde(default)]
     order: i64,
     sources: Spanned<Vec<RawSource>>,
+}
+
+/// A translated item: only the words; everything else is the English item's.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItemTranslation {
+    slug: Spanned<String>,
+    source_hash: Spanned<String>,
+    translated: Spanned<String>,
+    title: Spanned<String>,
+    summary: Spanned<String>,
+    suits: Vec<String>,
+    #[serde(default)]
+    requirements: Vec<String>,
+    #[serde(default)]
+    side_effects: Vec<String>,
+    #[serde(default)]
+    cautions: Vec<String>,
+    compare: Option<RawComparison>,
+}
+
+/// A translated helpline: its words, and how to reach it in the language.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHelplineTranslation {
+    slug: Spanned<String>,
+    source_hash: Spanned<String>,
+    translated: Spanned<String>,
+    name: Spanned<String>,
+    purpose: Spanned<String>,
+    hours: String,
+    languages: Vec<String>,
+    spanish: Spanned<String>,
+    #[serde(default)]
+    spanish_sources: Option<Spanned<Vec<RawSource>>>,
 }
 
 /// Collects errors for one file, turning byte spans into line numbers.
@@ -237,6 +275,32 @@ impl<'a> Report<'a> {
     }
 
     /// Turns a TOML syntax or shape error into a report entry.
+    /// A SHA-256 written as 64 lowercase hex digits.
+    fn check_hash(&mut self, value: &Spanned<String>) {
+        let hash = value.get_ref();
+        if hash.len() != 64
+            || !hash
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        {
+            self.at(
+                Some(value.span()),
+                "source_hash",
+                "must be the SHA-256 of the English file, 64 hex digits (`sha256sum` prints it)",
+            );
+        }
+    }
+
+    fn check_date(&mut self, value: &Spanned<String>, field: &str) {
+        if !is_date(value.get_ref()) {
+            self.at(
+                Some(value.span()),
+                field,
+                "must be a date written YYYY-MM-DD",
+            );
+        }
+    }
+
     fn toml_error(&mut self, err: &toml::de::Error) {
         let span = err.span();
         let message = err.message().trim().to_string();
@@ -355,7 +419,7 @@ pub fn parse_item(file: &str, text: &str) -> Result<Treatment, Vec<ContentError>
     }
     let sources = report.check_sources(&raw.sources);
 
-    let rendered = render_markdown(body);
+    let rendered = render_markdown(body, Lang::En);
     if body.trim().is_empty() {
         report.at(
             None,
@@ -523,6 +587,142 @@ pub fn parse_helpline(file: &str, text: &str) -> Result<Helpline, Vec<ContentErr
     report.finish(helpline)
 }
 
+/// Parses a translated item (`es/medications/methadone.md`): its own words for the
+/// English item's title, summary, lists, comparison and body. The checks against the
+/// English item (the same number of entries, the same country parts, the hash) are the
+/// folder's, in `load.rs`.
+pub fn parse_item_translation(
+    file: &str,
+    text: &str,
+    lang: Lang,
+) -> Result<(ItemTranslation, Vec<Country>), Vec<ContentError>> {
+    let stem = file_stem(file);
+    let (front, body, body_line) = split_front_matter(file, text)?;
+    let mut report = Report::new(file, front, 2);
+    let raw: RawItemTranslation = match toml::from_str(front) {
+        Ok(raw) => raw,
+        Err(err) => {
+            report.toml_error(&err);
+            return Err(report.errors);
+        }
+    };
+    report.check_slug(&raw.slug, "slug", stem);
+    report.check_hash(&raw.source_hash);
+    report.check_date(&raw.translated, "translated");
+    report.check_text(&raw.title, "title");
+    report.check_text(&raw.summary, "summary");
+    let summary = raw.summary.get_ref().trim();
+    if summary.chars().count() > MAX_SUMMARY_CHARS || summary.contains('\n') {
+        report.at(
+            Some(raw.summary.span()),
+            "summary",
+            format!("must be one line of at most {MAX_SUMMARY_CHARS} characters"),
+        );
+    }
+    let rendered = render_markdown(body, lang);
+    if body.trim().is_empty() {
+        report.at(
+            None,
+            "body",
+            "write the translation below the closing `+++`",
+        );
+    }
+    if let Some(offset) = rendered.first_h1 {
+        report.errors.push(ContentError {
+            file: file.to_string(),
+            line: body_line + body[..offset].matches('\n').count(),
+            field: "body".to_string(),
+            message: "start headings at `##`: the title is the page's main heading".to_string(),
+        });
+    }
+    for (heading, offset) in &rendered.near_misses {
+        report.errors.push(ContentError {
+            file: file.to_string(),
+            line: body_line + body[..*offset].matches('\n').count(),
+            field: "body".to_string(),
+            message: format!(
+                "`{heading}` looks like a country part: write it exactly `## {}` or `## {}`",
+                lang.country_heading(Country::Ca),
+                lang.country_heading(Country::Us)
+            ),
+        });
+    }
+    let parts = rendered.country_parts.iter().map(|(c, _)| *c).collect();
+    let translation = ItemTranslation {
+        slug: raw.slug.into_inner(),
+        lang,
+        source_hash: raw.source_hash.into_inner(),
+        translated: raw.translated.into_inner(),
+        title: raw.title.into_inner().trim().to_string(),
+        summary: summary.to_string(),
+        suits: trimmed(raw.suits),
+        requirements: trimmed(raw.requirements),
+        side_effects: trimmed(raw.side_effects),
+        cautions: trimmed(raw.cautions),
+        compare: raw.compare.map(|c| Comparison {
+            action: c.action,
+            taken: c.taken,
+            obtained: c.obtained,
+            before_starting: c.before_starting,
+            pregnancy: c.pregnancy,
+            risks: c.risks,
+        }),
+        body_markdown: body.to_string(),
+        body_html: rendered.html,
+        body_text: rendered.text,
+        file: file.to_string(),
+    };
+    report.finish((translation, parts))
+}
+
+/// Parses a translated helpline (`es/helplines/988-lifeline.toml`).
+pub fn parse_helpline_translation(
+    file: &str,
+    text: &str,
+    lang: Lang,
+) -> Result<HelplineTranslation, Vec<ContentError>> {
+    let stem = file_stem(file);
+    let mut report = Report::new(file, text, 1);
+    let raw: RawHelplineTranslation = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(err) => {
+            report.toml_error(&err);
+            return Err(report.errors);
+        }
+    };
+    report.check_slug(&raw.slug, "slug", stem);
+    report.check_hash(&raw.source_hash);
+    report.check_date(&raw.translated, "translated");
+    report.check_text(&raw.name, "name");
+    report.check_text(&raw.purpose, "purpose");
+    report.check_text(&raw.spanish, "spanish");
+    let in_language_sources = match &raw.spanish_sources {
+        Some(sources) => report.check_sources(sources),
+        None => Vec::new(),
+    };
+    let translation = HelplineTranslation {
+        slug: raw.slug.into_inner(),
+        lang,
+        source_hash: raw.source_hash.into_inner(),
+        translated: raw.translated.into_inner(),
+        name: raw.name.into_inner().trim().to_string(),
+        purpose: raw.purpose.into_inner().trim().to_string(),
+        hours: raw.hours.trim().to_string(),
+        languages: raw.languages,
+        in_language: raw.spanish.into_inner().trim().to_string(),
+        in_language_sources,
+        file: file.to_string(),
+    };
+    report.finish(translation)
+}
+
+fn trimmed(list: Vec<String>) -> Vec<String> {
+    list.into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 /// Splits `+++ toml +++ body`; returns the TOML, the body and the body's first line.
 fn split_front_matter<'a>(
     file: &str,
@@ -583,13 +783,28 @@ const PAGE_IDS: [&str; 6] = [
 ];
 
 /// The country a level-2 heading opens a part for: its text exactly `In Canada` or
-/// `In the US`.
-fn country_part(heading: &str) -> Option<Country> {
-    match heading {
-        "In Canada" => Some(Country::Ca),
-        "In the US" => Some(Country::Us),
-        _ => None,
-    }
+/// `In the US` (in Spanish, `En Canadá` or `En Estados Unidos`).
+fn country_part(heading: &str, lang: Lang) -> Option<Country> {
+    Country::ALL
+        .into_iter()
+        .find(|c| lang.country_heading(*c) == heading)
+}
+
+/// Headings that look like a country part but are not written as one.
+fn looks_like_country_part(heading: &str) -> bool {
+    matches!(
+        heading.to_lowercase().as_str(),
+        "in canada"
+            | "in the us"
+            | "in the u.s."
+            | "in the united states"
+            | "en canadá"
+            | "en canada"
+            | "en estados unidos"
+            | "en ee. uu."
+            | "en ee.uu."
+            | "en los estados unidos"
+    )
 }
 
 /// A heading's id: its words in lowercase joined by hyphens (`What to do right now` →
@@ -619,7 +834,7 @@ pub fn heading_id(text: &str) -> String {
 /// (`/treatments/overdose-response#what-to-do-right-now`); repeats get `-2`, `-3`. A
 /// level-2 heading exactly `In Canada` or `In the US` opens a country part, up to the
 /// next level-2 heading: a `<section class="country-note">` named by its heading.
-fn render_markdown(body: &str) -> Rendered {
+fn render_markdown(body: &str, lang: Lang) -> Rendered {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_SMART_PUNCTUATION | Options::ENABLE_STRIKETHROUGH;
     let mut first_h1 = None;
@@ -685,14 +900,9 @@ fn render_markdown(body: &str) -> Rendered {
         }
         used.insert(id.clone());
         let country = (level == HeadingLevel::H2)
-            .then(|| country_part(words))
+            .then(|| country_part(words, lang))
             .flatten();
-        if country.is_none()
-            && matches!(
-                words.to_lowercase().as_str(),
-                "in canada" | "in the us" | "in the u.s." | "in the united states"
-            )
-        {
+        if country.is_none() && looks_like_country_part(words) {
             let hashes = "#".repeat(level as usize);
             near_misses.push((format!("{hashes} {words}"), range.start));
         }
@@ -1208,6 +1418,7 @@ url = "https://www.connexontario.ca/"
         }
         let r = render_markdown(
             "## What to do right now\n\nCall.\n\n### Step *one*\n\n## What to do right now\n\n## Sources\n\n## Sources heading\n",
+            Lang::En,
         );
         for tag in [
             "<h2 id=\"what-to-do-right-now\">What to do right now</h2>",
@@ -1225,6 +1436,7 @@ url = "https://www.connexontario.ca/"
     fn country_parts_are_marked_sections_up_to_the_next_level_2_heading() {
         let r = render_markdown(
             "## How it works\n\nText.\n\n## In Canada\n\nPharmacies.\n\n### Carries\n\nTake-home doses.\n\n## In the US\n\nOTPs only.\n\n## Costs\n\nVaries.\n",
+            Lang::En,
         );
         let html = &r.html;
         let ca = html
@@ -1249,9 +1461,9 @@ url = "https://www.connexontario.ca/"
             [Country::Ca, Country::Us]
         );
         // A part at the end of the body is closed too; only level 2 opens a part.
-        let end = render_markdown("## In Canada\n\nLast.\n");
+        let end = render_markdown("## In Canada\n\nLast.\n", Lang::En);
         assert!(end.html.trim_end().ends_with("</section>"), "{}", end.html);
-        let h3 = render_markdown("## About\n\n### In Canada\n\nNot a part.\n");
+        let h3 = render_markdown("## About\n\n### In Canada\n\nNot a part.\n", Lang::En);
         assert!(!h3.html.contains("<section") && h3.country_parts.is_empty());
         assert_eq!(h3.near_misses.len(), 1);
     }
