@@ -301,3 +301,52 @@ async fn unchanged_content_is_not_imported_again_and_an_edit_is() {
     let page = serve(&app, library, "/treatments/methadone").await;
     assert_eq!(h1(&page.body), "Methadone (edited)");
 }
+
+#[tokio::test]
+async fn translations_are_imported_and_a_stale_one_is_not_served() {
+    use treatment_navigator::content::{Lang, TranslationState};
+    let app = TestApp::new().await;
+    let library = &app.state.library;
+    let es = library
+        .translation("methadone", Lang::Es)
+        .expect("methadone in Spanish");
+    assert_eq!(es.title, "Metadona");
+    assert!(
+        es.body_html.contains("country-note country-ca"),
+        "the Canada part, as a part"
+    );
+    assert_eq!(
+        library.translation_state("methadone", Lang::Es),
+        TranslationState::Current
+    );
+    let lifeline = library
+        .helpline_translation("988-lifeline", Lang::Es)
+        .expect("988 in Spanish");
+    assert!(
+        lifeline.in_language.contains("AYUDA"),
+        "{}",
+        lifeline.in_language
+    );
+
+    // The English changes after the translation was made: the translation is kept, but
+    // not served, so a corrected English page is never hidden behind an older Spanish one.
+    let dir = copy_of_content();
+    edit(dir.path(), "medications/methadone.md", |t| {
+        t.replace(
+            "Methadone is an opioid that",
+            "Methadone is a medicine that",
+        )
+    });
+    let stale = TestApp::with_content(dir.path()).await.unwrap();
+    let library = &stale.state.library;
+    assert_eq!(
+        library.translation_state("methadone", Lang::Es),
+        TranslationState::Stale
+    );
+    assert!(library.translation("methadone", Lang::Es).is_none());
+    assert!(library.translation("naloxone", Lang::Es).is_some());
+    assert_eq!(
+        library.translation_state("no-such-item", Lang::Es),
+        TranslationState::Missing
+    );
+}

@@ -5,7 +5,10 @@ use std::collections::HashMap;
 
 use sqlx::SqlitePool;
 
-use super::{Category, Country, Helpline, Treatment};
+use super::{
+    Category, Country, Helpline, HelplineTranslation, ItemTranslation, Lang, TranslationState,
+    Treatment,
+};
 use crate::store;
 
 #[derive(Debug, Default)]
@@ -13,6 +16,10 @@ pub struct Library {
     treatments: Vec<Treatment>,
     by_slug: HashMap<String, usize>,
     helplines: Vec<Helpline>,
+    /// Translated items by language and slug, with whether each is current.
+    translations: HashMap<(Lang, String), (ItemTranslation, bool)>,
+    /// Translated helplines by language and slug, with whether each is current.
+    helpline_translations: HashMap<(Lang, String), (HelplineTranslation, bool)>,
     /// Short hash of the imported files, printed on pages clinicians keep.
     pub version: String,
     /// When the content was imported (UTC, RFC 3339).
@@ -35,9 +42,55 @@ impl Library {
             treatments,
             by_slug,
             helplines,
+            translations: HashMap::new(),
+            helpline_translations: HashMap::new(),
             version,
             imported_at,
         }
+    }
+
+    /// The same library with translations, each with whether it is current.
+    pub fn with_translations(
+        mut self,
+        items: Vec<(ItemTranslation, bool)>,
+        helplines: Vec<(HelplineTranslation, bool)>,
+    ) -> Self {
+        self.translations = items
+            .into_iter()
+            .map(|(t, current)| ((t.lang, t.slug.clone()), (t, current)))
+            .collect();
+        self.helpline_translations = helplines
+            .into_iter()
+            .map(|(h, current)| ((h.lang, h.slug.clone()), (h, current)))
+            .collect();
+        self
+    }
+
+    /// The item in `lang`, when a translation made from the English as it is now exists.
+    /// A stale or missing one gives `None`: the page falls back to the English, which may
+    /// have been corrected since.
+    pub fn translation(&self, slug: &str, lang: Lang) -> Option<&ItemTranslation> {
+        self.translations
+            .get(&(lang, slug.to_string()))
+            .filter(|(_, current)| *current)
+            .map(|(t, _)| t)
+    }
+
+    /// How the item's translation into `lang` stands.
+    pub fn translation_state(&self, slug: &str, lang: Lang) -> TranslationState {
+        match self.translations.get(&(lang, slug.to_string())) {
+            Some((_, true)) => TranslationState::Current,
+            Some((_, false)) => TranslationState::Stale,
+            None => TranslationState::Missing,
+        }
+    }
+
+    /// The helpline in `lang`, when a current translation exists.
+    pub fn helpline_translation(&self, slug: &str, lang: Lang) -> Option<&HelplineTranslation> {
+        self.helpline_translations
+            .get(&(lang, slug.to_string()))
+            .filter(|(_, current)| *current)
+            .map(|(h, _)| h)
     }
 
     /// Reads what was last imported.
@@ -51,6 +104,10 @@ impl Library {
             store::content::helplines(pool).await?,
             version,
             imported_at,
+        )
+        .with_translations(
+            store::content::item_translations(pool).await?,
+            store::content::helpline_translations(pool).await?,
         ))
     }
 

@@ -19,7 +19,7 @@ pub use synonyms::{SYNONYMS_FILE, Synonym, SynonymTarget, parse_synonyms};
 /// The shape of the content documents stored in SQLite (`Treatment`, `Helpline` as
 /// JSON). Raise it with any change to those types: a database written with another
 /// format has its content imported again at start-up instead of failing to load.
-pub const CONTENT_FORMAT: i64 = 3;
+pub const CONTENT_FORMAT: i64 = 4;
 
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,10 @@
 
 use sqlx::SqlitePool;
 
-use crate::content::{CONTENT_FORMAT, ContentSet, Helpline, SynonymTarget, Treatment};
+use crate::content::{
+    CONTENT_FORMAT, ContentSet, Helpline, HelplineTranslation, ItemTranslation, SynonymTarget,
+    TranslationState, Treatment,
+};
 
 /// What was imported last, if anything.
 pub struct ImportRecord {
@@ -40,6 +43,45 @@ pub async fn replace_all(pool: &SqlitePool, set: &ContentSet) -> Result<(), sqlx
         sqlx::query!("DELETE FROM search_synonyms")
             .execute(&mut *tx)
             .await?;
+        sqlx::query!("DELETE FROM translations")
+            .execute(&mut *tx)
+            .await?;
+        // A translation is current when it was made from the English file as it is now.
+        let current = |lang, file: &str| {
+            set.translation_states
+                .iter()
+                .any(|(l, f, s)| *l == lang && f == file && *s == TranslationState::Current)
+        };
+        for t in &set.translations {
+            let english = t.file.split_once('/').map_or("", |(_, rest)| rest);
+            let is_current = i64::from(current(t.lang, english));
+            let lang = t.lang.code();
+            let document = serde_json::to_string(t).map_err(|e| sqlx::Error::Encode(e.into()))?;
+            sqlx::query!(
+                "INSERT INTO translations (lang, kind, slug, current, document) VALUES (?, 'item', ?, ?, ?)",
+                lang,
+                t.slug,
+                is_current,
+                document
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        for h in &set.helpline_translations {
+            let english = h.file.split_once('/').map_or("", |(_, rest)| rest);
+            let is_current = i64::from(current(h.lang, english));
+            let lang = h.lang.code();
+            let document = serde_json::to_string(h).map_err(|e| sqlx::Error::Encode(e.into()))?;
+            sqlx::query!(
+                "INSERT INTO translations (lang, kind, slug, current, document) VALUES (?, 'helpline', ?, ?, ?)",
+                lang,
+                h.slug,
+                is_current,
+                document
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
         for (position, t) in set.treatments.iter().enumerate() {
             let position = position as i64;
             let category = t.category.slug();
@@ -164,5 +206,41 @@ pub async fn helplines(pool: &SqlitePool) -> Result<Vec<Helpline>, sqlx::Error> 
         .await?;
     rows.iter()
         .map(|doc| serde_json::from_str(doc).map_err(|e| sqlx::Error::Decode(e.into())))
+        .collect()
+}
+
+/// Every stored item translation, with whether it is current.
+pub async fn item_translations(
+    pool: &SqlitePool,
+) -> Result<Vec<(ItemTranslation, bool)>, sqlx::Error> {
+    let rows = sqlx::query!(
+        "SELECT current, document FROM translations WHERE kind = 'item' ORDER BY lang, slug"
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            serde_json::from_str(&row.document)
+                .map(|t| (t, row.current == 1))
+                .map_err(|e| sqlx::Error::Decode(e.into()))
+        })
+        .collect()
+}
+
+/// Every stored helpline translation, with whether it is current.
+pub async fn helpline_translations(
+    pool: &SqlitePool,
+) -> Result<Vec<(HelplineTranslation, bool)>, sqlx::Error> {
+    let rows = sqlx::query!(
+        "SELECT current, document FROM translations WHERE kind = 'helpline' ORDER BY lang, slug"
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            serde_json::from_str(&row.document)
+                .map(|t| (t, row.current == 1))
+                .map_err(|e| sqlx::Error::Decode(e.into()))
+        })
         .collect()
 }
