@@ -275,6 +275,20 @@ impl<'a> Report<'a> {
     }
 
     /// Turns a TOML syntax or shape error into a report entry.
+    /// A summary: text, one line, at most [`MAX_SUMMARY_CHARS`]. Returns it trimmed.
+    fn check_summary<'s>(&mut self, value: &'s Spanned<String>) -> &'s str {
+        self.check_text(value, "summary");
+        let summary = value.get_ref().trim();
+        if summary.chars().count() > MAX_SUMMARY_CHARS || summary.contains('\n') {
+            self.at(
+                Some(value.span()),
+                "summary",
+                format!("must be one line of at most {MAX_SUMMARY_CHARS} characters"),
+            );
+        }
+        summary
+    }
+
     /// A SHA-256 written as 64 lowercase hex digits.
     fn check_hash(&mut self, value: &Spanned<String>) {
         let hash = value.get_ref();
@@ -348,15 +362,7 @@ pub fn parse_item(file: &str, text: &str) -> Result<Treatment, Vec<ContentError>
             ),
         );
     }
-    report.check_text(&raw.summary, "summary");
-    let summary = raw.summary.get_ref().trim();
-    if summary.chars().count() > MAX_SUMMARY_CHARS || summary.contains('\n') {
-        report.at(
-            Some(raw.summary.span()),
-            "summary",
-            format!("must be one line of at most {MAX_SUMMARY_CHARS} characters"),
-        );
-    }
+    let summary = report.check_summary(&raw.summary);
     let evidence = Evidence::from_slug(raw.evidence.get_ref());
     if evidence.is_none() {
         report.at(
@@ -610,15 +616,7 @@ pub fn parse_item_translation(
     report.check_hash(&raw.source_hash);
     report.check_date(&raw.translated, "translated");
     report.check_text(&raw.title, "title");
-    report.check_text(&raw.summary, "summary");
-    let summary = raw.summary.get_ref().trim();
-    if summary.chars().count() > MAX_SUMMARY_CHARS || summary.contains('\n') {
-        report.at(
-            Some(raw.summary.span()),
-            "summary",
-            format!("must be one line of at most {MAX_SUMMARY_CHARS} characters"),
-        );
-    }
+    let summary = report.check_summary(&raw.summary);
     let rendered = render_markdown(body, lang);
     if body.trim().is_empty() {
         report.at(

@@ -213,26 +213,23 @@ pub async fn helplines(pool: &SqlitePool) -> Result<Vec<Helpline>, sqlx::Error> 
 pub async fn item_translations(
     pool: &SqlitePool,
 ) -> Result<Vec<(ItemTranslation, bool)>, sqlx::Error> {
-    let rows = sqlx::query!(
-        "SELECT current, document FROM translations WHERE kind = 'item' ORDER BY lang, slug"
-    )
-    .fetch_all(pool)
-    .await?;
-    rows.iter()
-        .map(|row| {
-            serde_json::from_str(&row.document)
-                .map(|t| (t, row.current == 1))
-                .map_err(|e| sqlx::Error::Decode(e.into()))
-        })
-        .collect()
+    translations(pool, "item").await
 }
 
 /// Every stored helpline translation, with whether it is current.
 pub async fn helpline_translations(
     pool: &SqlitePool,
 ) -> Result<Vec<(HelplineTranslation, bool)>, sqlx::Error> {
+    translations(pool, "helpline").await
+}
+
+async fn translations<T: serde::de::DeserializeOwned>(
+    pool: &SqlitePool,
+    kind: &str,
+) -> Result<Vec<(T, bool)>, sqlx::Error> {
     let rows = sqlx::query!(
-        "SELECT current, document FROM translations WHERE kind = 'helpline' ORDER BY lang, slug"
+        "SELECT current, document FROM translations WHERE kind = ? ORDER BY lang, slug",
+        kind
     )
     .fetch_all(pool)
     .await?;
