@@ -7,6 +7,7 @@
 pub mod assessment;
 pub mod config;
 pub mod content;
+pub mod i18n;
 pub mod store;
 pub mod web;
 

@@ -8,6 +8,7 @@ pub mod facts;
 pub mod result;
 pub mod rules;
 pub mod sources;
+pub mod translate;
 
 pub use answers::{AnswerError, Answers, Field};
 pub use engine::{RULES_VERSION, evaluate};

@@ -171,7 +171,10 @@ fn questionnaire(form: &FormValues, errors: Vec<AnswerError>) -> QuestionnairePa
         .first()
         .map_or(1, |e| super::questionnaire::step_of(&e.field));
     QuestionnairePage {
-        layout: Layout::new("assessment"),
+        layout: Layout::new(
+            "assessment",
+            &crate::web::locale::Locale::default(), /* TODO(i18n) */
+        ),
         steps: STEPS
             .iter()
             .enumerate()
@@ -697,7 +700,10 @@ async fn saved_page<P: Template>(
 ) -> Result<Response, AppError> {
     let saved = find(state, id).await?;
     let page = page(
-        Layout::new("assessment"),
+        Layout::new(
+            "assessment",
+            &crate::web::locale::Locale::default(), /* TODO(i18n) */
+        ),
         ResultView::new(saved, &state.library),
     );
     Ok(([(header::CACHE_CONTROL, "no-store")], render(&page)?).into_response())

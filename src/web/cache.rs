@@ -14,10 +14,12 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
 use axum::body::Bytes;
+use axum::http::{HeaderValue, header};
 use axum::response::{Html, Response};
 use quick_cache::Weighter;
 use quick_cache::sync::Cache;
 
+use crate::i18n::Lang;
 use crate::web::delivery::{CachePolicy, Compressed, Wants};
 use crate::web::error::AppError;
 
@@ -116,7 +118,8 @@ impl PageCache {
         Ok(self.keep(shelf, key.to_string(), page).await)
     }
 
-    /// The kept page under `key` (rendered the first time), in the form `wants` prefers.
+    /// The kept page under `key` in the page's language (rendered the first time), in
+    /// the form `wants` prefers.
     pub async fn serve(
         &self,
         shelf: Shelf,
@@ -124,8 +127,18 @@ impl PageCache {
         wants: &Wants,
         render: impl FnOnce() -> Result<Html<String>, AppError>,
     ) -> Result<Response, AppError> {
-        let page = self.get_or_render(shelf, key, render).await?;
-        Ok(page.respond(wants, CachePolicy::Page))
+        let locale = &wants.locale;
+        let page = self
+            .get_or_render(shelf, &locale.cache_key(key), render)
+            .await?;
+        let mut response = page.respond(wants, CachePolicy::Page);
+        // An English page offers Spanish to a browser that prefers it.
+        if locale.lang == Lang::En {
+            response
+                .headers_mut()
+                .append(header::VARY, HeaderValue::from_static("accept-language"));
+        }
+        Ok(response)
     }
 
     /// Bytes held on a shelf, all forms counted.

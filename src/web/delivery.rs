@@ -23,6 +23,8 @@ use headers::{ETag, HeaderMapExt, IfNoneMatch};
 use http_body::Body as _;
 use sha2::{Digest, Sha256};
 
+use crate::web::locale::Locale;
+
 /// A content coding the app can send.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Coding {
@@ -202,6 +204,8 @@ impl CachePolicy {
 pub struct Wants {
     accept_encoding: Option<HeaderValue>,
     if_none_match: Option<IfNoneMatch>,
+    /// The page's language (and the offer of another): kept pages are kept per language.
+    pub locale: Locale,
 }
 
 impl Wants {
@@ -209,6 +213,7 @@ impl Wants {
         Wants {
             accept_encoding: headers.get(header::ACCEPT_ENCODING).cloned(),
             if_none_match: headers.typed_get::<IfNoneMatch>(),
+            locale: Locale::default(),
         }
     }
 }
@@ -216,8 +221,12 @@ impl Wants {
 impl<S: Send + Sync> FromRequestParts<S> for Wants {
     type Rejection = Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Wants, Infallible> {
-        Ok(Wants::from_headers(&parts.headers))
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Wants, Infallible> {
+        let locale = Locale::from_request_parts(parts, state).await?;
+        Ok(Wants {
+            locale,
+            ..Wants::from_headers(&parts.headers)
+        })
     }
 }
 

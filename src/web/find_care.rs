@@ -123,7 +123,7 @@ async fn page(
             let province_has_lines = canada.first.is_some();
             let provinces = canada.first.into_iter().chain(canada.provinces).collect();
             render(&FindCarePage {
-                layout: Layout::new("find-care"),
+                layout: Layout::new("find-care", &wants.locale),
                 place,
                 canada_first: place.country == Some(Country::Ca),
                 provinces,

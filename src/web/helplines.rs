@@ -171,7 +171,7 @@ async fn list(
                 .filter(|c| !c.is_empty())
                 .collect();
             render(&HelplinesPage {
-                layout: Layout::new("helplines"),
+                layout: Layout::new("helplines", &wants.locale),
                 countries,
                 place,
                 provinces: &PROVINCES,

@@ -8,6 +8,7 @@ pub mod delivery;
 pub mod error;
 pub mod find_care;
 pub mod helplines;
+pub mod locale;
 pub mod pages;
 pub mod protect;
 pub mod questionnaire;
@@ -32,7 +33,9 @@ use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::AppState;
+use crate::i18n::{Lang, Tr};
 use error::AppError;
+use locale::Locale;
 use protect::{AllowedHosts, WorkLimit};
 
 /// What the base layout needs on every page.
@@ -49,10 +52,17 @@ pub struct Layout {
     pub cows_js: &'static str,
     /// The main-navigation entry to mark as current (`""` for none).
     pub section: &'static str,
+    /// The page's language: `tr.t("id")` in templates, `tr.href("/path")` for links.
+    pub tr: Tr,
+    /// This page in each language, for the `hreflang` alternates and the switch.
+    pub in_english: String,
+    pub in_spanish: String,
+    /// The browser prefers another language: offered in one line at the top.
+    pub offer: Option<Lang>,
 }
 
 impl Layout {
-    pub fn new(section: &'static str) -> Layout {
+    pub fn new(section: &'static str, locale: &Locale) -> Layout {
         let assets = assets::assets();
         Layout {
             css: &assets.css.url,
@@ -61,6 +71,28 @@ impl Layout {
             print_js: &assets.print_js.url,
             cows_js: &assets.cows_js.url,
             section,
+            tr: locale.tr(),
+            in_english: locale.href_in(Lang::En),
+            in_spanish: locale.href_in(Lang::Es),
+            offer: locale.offer,
+        }
+    }
+
+    /// The page's language code, for `<html lang>`.
+    pub fn lang(&self) -> &'static str {
+        self.tr.lang().code()
+    }
+
+    /// The line offering this page in `lang`, in that language.
+    pub fn offer_text(&self, lang: &Lang) -> String {
+        crate::i18n::text(*lang, "offer-this-page")
+    }
+
+    /// The same page in the other language, for the switch.
+    pub fn other_href(&self) -> &str {
+        match self.tr.lang() {
+            Lang::En => &self.in_spanish,
+            Lang::Es => &self.in_english,
         }
     }
 }
@@ -94,26 +126,33 @@ impl Default for Limits {
 
 pub fn router(state: AppState) -> Router {
     let work = WorkLimit::new(&state.limits);
-    // Served from memory or from no database at all: outside the cap on work.
-    let light = Router::new()
-        .merge(pages::router())
-        .merge(treatments::router())
-        .merge(helplines::router())
-        .merge(find_care::router())
-        .merge(rules::router())
-        .merge(tools::router())
+    // The pages, in English at `/…` and in Spanish at `/es/…`: the same routes and
+    // handlers, which read the language from the path (see `locale`).
+    let pages = || {
+        // Served from memory: outside the cap on work.
+        let light = Router::new()
+            .merge(pages::router())
+            .merge(treatments::router())
+            .merge(helplines::router())
+            .merge(find_care::router())
+            .merge(rules::router())
+            .merge(tools::router());
+        let work_routes = Router::new()
+            .merge(search::router())
+            .merge(assessment::router());
+        light.merge(work.apply(work_routes))
+    };
+    let app = pages()
+        .nest("/es", pages())
+        // Nested, `/` answers `/es`; the Spanish home page is linked as `/es/`.
+        .route("/es/", get(pages::home))
         .merge(assets::router())
         // Its check writes to the database: it keeps a time limit.
         .merge(protect::time_limit(
             Router::new().route("/healthz", get(healthz)),
             state.limits.request_timeout,
-        ));
-    let work_routes = Router::new()
-        .merge(search::router())
-        .merge(assessment::router())
-        .nest("/api", api::router());
-    let app = light
-        .merge(work.apply(work_routes))
+        ))
+        .merge(work.apply(Router::new().nest("/api", api::router())))
         .fallback(not_found)
         .with_state(state.clone());
     harden(app, state.hosts.clone(), &state.limits)

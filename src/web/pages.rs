@@ -27,7 +27,7 @@ pub struct HomePage {
     pub categories: Vec<(Category, usize)>,
 }
 
-async fn home(State(state): State<AppState>, wants: Wants) -> Result<Response, AppError> {
+pub async fn home(State(state): State<AppState>, wants: Wants) -> Result<Response, AppError> {
     state
         .pages
         .serve(Shelf::Content, "home", &wants, || {
@@ -38,7 +38,7 @@ async fn home(State(state): State<AppState>, wants: Wants) -> Result<Response, A
                 .map(|(c, items)| (c, items.len()))
                 .collect();
             render(&HomePage {
-                layout: Layout::new("home"),
+                layout: Layout::new("home", &wants.locale),
                 categories,
             })
         })
@@ -65,7 +65,10 @@ impl ErrorPage {
         reference: Option<String>,
     ) -> ErrorPage {
         ErrorPage {
-            layout: Layout::new(""),
+            layout: Layout::new(
+                "",
+                &crate::web::locale::Locale::default(), /* TODO(i18n) */
+            ),
             status: status.as_u16(),
             heading,
             message,

@@ -171,7 +171,7 @@ async fn page(State(state): State<AppState>, wants: Wants) -> Result<Response, A
         .pages
         .serve(Shelf::Content, "rules", &wants, || {
             render(&RulesPage {
-                layout: Layout::new("rules"),
+                layout: Layout::new("rules", &wants.locale),
                 version: RULES_VERSION.as_str(),
                 groups: groups(),
                 sources: Source::ALL.iter().map(|s| (*s, s.citation())).collect(),

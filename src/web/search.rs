@@ -75,7 +75,10 @@ async fn search_page(
         })
         .collect();
     let Html(page) = render(&SearchPage {
-        layout: Layout::new("search"),
+        layout: Layout::new(
+            "search",
+            &crate::web::locale::Locale::default(), /* TODO(i18n) */
+        ),
         query,
         results,
         link: found.link,

@@ -166,7 +166,10 @@ impl CowsPage {
             })
             .collect();
         CowsPage {
-            layout: Layout::new("tools"),
+            layout: Layout::new(
+                "tools",
+                &crate::web::locale::Locale::default(), /* TODO(i18n) */
+            ),
             items,
             bands: Band::RANGES
                 .into_iter()

@@ -35,7 +35,7 @@ async fn list(State(state): State<AppState>, wants: Wants) -> Result<Response, A
         .pages
         .serve(Shelf::Content, "treatments", &wants, || {
             render(&TreatmentsPage {
-                layout: Layout::new("treatments"),
+                layout: Layout::new("treatments", &wants.locale),
                 groups: state.library.by_category(),
                 levels: Evidence::ALL,
             })
@@ -68,7 +68,7 @@ async fn show(
         .serve(Shelf::Content, &key, &wants, || {
             let related = item.related.iter().filter_map(|s| library.get(s)).collect();
             render(&TreatmentPage {
-                layout: Layout::new("treatments"),
+                layout: Layout::new("treatments", &wants.locale),
                 item,
                 related,
                 version: &library.version,
@@ -171,7 +171,10 @@ fn compare_page(
         .map(|t| (t, columns.iter().any(|c| c.slug == t.slug)))
         .collect();
     render(&ComparePage {
-        layout: Layout::new("compare"),
+        layout: Layout::new(
+            "compare",
+            &crate::web::locale::Locale::default(), /* TODO(i18n) */
+        ),
         columns,
         rows,
         choices,
