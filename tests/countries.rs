@@ -318,7 +318,7 @@ async fn find_care_shows_the_visitors_part_first_and_ignores_unknown_places() {
             .pages
             .get(
                 treatment_navigator::web::cache::Shelf::Content,
-                "find-care ca on"
+                "en:find-care ca on"
             )
             .is_some()
     );
@@ -327,7 +327,7 @@ async fn find_care_shows_the_visitors_part_first_and_ignores_unknown_places() {
             .pages
             .get(
                 treatment_navigator::web::cache::Shelf::Content,
-                "find-care  "
+                "en:find-care  "
             )
             .is_some()
     );

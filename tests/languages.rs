@@ -1,0 +1,291 @@
+//! The site in each language (issue 13): the catalogues agree, every page has a
+//! Spanish twin under `/es`, and Spanish pages carry no English interface text.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::{TestApp, h1};
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+
+fn locales() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("locales")
+}
+
+/// One catalogue file: each message id with its variables and its text.
+#[derive(Debug, Default)]
+struct Catalogue {
+    messages: BTreeMap<String, (BTreeSet<String>, String)>,
+}
+
+fn read_catalogue(path: &Path) -> Catalogue {
+    let source = std::fs::read_to_string(path).unwrap();
+    let resource = match fluent_syntax::parser::parse(source.as_str()) {
+        Ok(r) => r,
+        Err((_, errors)) => panic!("{}: {errors:?}", path.display()),
+    };
+    let mut out = Catalogue::default();
+    for entry in resource.body {
+        match entry {
+            Entry::Message(m) => {
+                let mut vars = BTreeSet::new();
+                let mut text = String::new();
+                if let Some(value) = &m.value {
+                    walk(value, &mut vars, &mut text);
+                }
+                for attribute in &m.attributes {
+                    walk(&attribute.value, &mut vars, &mut text);
+                }
+                let id = m.id.name.to_string();
+                assert!(
+                    out.messages.insert(id.clone(), (vars, text)).is_none(),
+                    "{}: {id} twice",
+                    path.display()
+                );
+            }
+            Entry::Junk { content } => panic!("{}: cannot read {content:?}", path.display()),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn walk(pattern: &Pattern<&str>, vars: &mut BTreeSet<String>, text: &mut String) {
+    for element in &pattern.elements {
+        match element {
+            PatternElement::TextElement { value } => text.push_str(value),
+            PatternElement::Placeable { expression } => expression_vars(expression, vars, text),
+        }
+    }
+}
+
+fn expression_vars(e: &Expression<&str>, vars: &mut BTreeSet<String>, text: &mut String) {
+    match e {
+        Expression::Select { selector, variants } => {
+            inline_vars(selector, vars, text);
+            for v in variants {
+                walk(&v.value, vars, text);
+            }
+        }
+        Expression::Inline(i) => inline_vars(i, vars, text),
+    }
+}
+
+fn inline_vars(e: &InlineExpression<&str>, vars: &mut BTreeSet<String>, text: &mut String) {
+    match e {
+        InlineExpression::VariableReference { id } => {
+            vars.insert(id.name.to_string());
+        }
+        InlineExpression::StringLiteral { value } => text.push_str(value),
+        InlineExpression::Placeable { expression } => expression_vars(expression, vars, text),
+        _ => {}
+    }
+}
+
+/// Every `.ftl` file of a language, by file name.
+fn language(code: &str) -> BTreeMap<String, Catalogue> {
+    let mut files = BTreeMap::new();
+    for entry in std::fs::read_dir(locales().join(code)).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ftl") {
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            files.insert(name, read_catalogue(&path));
+        }
+    }
+    files
+}
+
+#[test]
+fn both_languages_have_the_same_files_ids_and_arguments() {
+    let en = language("en");
+    let es = language("es");
+    assert!(en.contains_key("base.ftl"), "{:?}", en.keys());
+    assert_eq!(
+        en.keys().collect::<Vec<_>>(),
+        es.keys().collect::<Vec<_>>(),
+        "the same catalogue files in locales/en and locales/es"
+    );
+    let mut problems = Vec::new();
+    for (file, english) in &en {
+        let spanish = &es[file];
+        for (id, (vars, _)) in &english.messages {
+            match spanish.messages.get(id) {
+                None => problems.push(format!("es/{file}: no {id}")),
+                Some((es_vars, _)) if es_vars != vars => problems.push(format!(
+                    "es/{file}: {id} uses {es_vars:?}, the English {vars:?}"
+                )),
+                Some(_) => {}
+            }
+        }
+        for id in spanish.messages.keys() {
+            if !english.messages.contains_key(id) {
+                problems.push(format!("es/{file}: {id} is not in en/{file}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn no_message_is_left_in_english() {
+    let en = language("en");
+    let es = language("es");
+    let mut same = Vec::new();
+    for (file, english) in &en {
+        for (id, (_, text)) in &english.messages {
+            let words = text.split_whitespace().count();
+            if words >= 3
+                && let Some((_, spanish)) = es[file].messages.get(id)
+                && spanish == text
+            {
+                same.push(format!("{file}: {id}"));
+            }
+        }
+    }
+    assert!(
+        same.is_empty(),
+        "copied, not translated:\n{}",
+        same.join("\n")
+    );
+}
+
+/// The pages of each type, by their English path.
+const PAGES: &[&str] = &[
+    "/",
+    "/treatments",
+    "/treatments/methadone",
+    "/compare",
+    "/search?q=methadone",
+    "/helplines",
+    "/find-care",
+    "/assessment",
+    "/rules",
+    "/tools/cows",
+];
+
+#[tokio::test]
+async fn every_page_type_has_a_spanish_twin_with_the_same_layout() {
+    let app = TestApp::new().await;
+    for path in PAGES {
+        let spanish_path = if *path == "/" {
+            "/es/".to_string()
+        } else {
+            format!("/es{path}")
+        };
+        let es = app.get(&spanish_path).await;
+        assert_eq!(es.status, StatusCode::OK, "{spanish_path}");
+        assert!(es.body.contains("<html lang=\"es\">"), "{spanish_path}");
+        assert!(!h1(&es.body).is_empty(), "{spanish_path}");
+        // The layout: both alternates, the switch back to English, Spanish navigation.
+        assert!(
+            es.body
+                .contains(&format!("hreflang=\"es\" href=\"{spanish_path}\"")),
+            "{spanish_path}"
+        );
+        assert!(
+            es.body.contains(&format!(
+                "<a href=\"{}\" hreflang=\"en\" lang=\"en\">English</a>",
+                path.replace('&', "&amp;")
+            )),
+            "{spanish_path}: the switch lands on the same page in English"
+        );
+        assert!(es.body.contains("Líneas de ayuda"), "{spanish_path}");
+        assert!(es.body.contains("Llame al 911"), "{spanish_path}");
+        let en = app.get(path).await;
+        assert!(en.body.contains("<html lang=\"en\">"), "{path}");
+        assert!(
+            en.body.contains(&format!(
+                "<a href=\"{spanish_path}\" hreflang=\"es\" lang=\"es\">Español</a>"
+            )),
+            "{path}"
+        );
+    }
+    // `/es` without the slash is the Spanish home page too.
+    let bare = app.get("/es").await;
+    assert_eq!(bare.status, StatusCode::OK);
+    assert!(bare.body.contains("<html lang=\"es\">"));
+}
+
+#[tokio::test]
+async fn spanish_pages_link_to_spanish_pages() {
+    let app = TestApp::new().await;
+    for path in PAGES {
+        let spanish_path = if *path == "/" {
+            "/es/".to_string()
+        } else {
+            format!("/es{path}")
+        };
+        let page = app.get(&spanish_path).await;
+        let english_links: Vec<&str> = page
+            .body
+            .match_indices("href=\"/")
+            .map(|(i, _)| {
+                let rest = &page.body[i + 6..];
+                &rest[..rest.find('"').unwrap()]
+            })
+            .filter(|href| {
+                !href.starts_with("/es")
+                    && !href.starts_with("/static/")
+                    // The switch and the English alternate.
+                    && !page.body.contains(&format!("hreflang=\"en\" href=\"{href}\""))
+                    && !page.body.contains(&format!("<a href=\"{href}\" hreflang=\"en\""))
+            })
+            .collect();
+        assert!(
+            english_links.is_empty(),
+            "{spanish_path} links to English pages: {english_links:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn english_pages_offer_spanish_to_browsers_that_prefer_it() {
+    let app = TestApp::new().await;
+    let ask = |al: Option<&'static str>| {
+        let mut r = Request::get("/treatments/methadone");
+        if let Some(al) = al {
+            r = r.header("accept-language", al);
+        }
+        r.body(Body::empty()).unwrap()
+    };
+    let plain = app.request(ask(None)).await;
+    assert!(!plain.body.contains("class=\"lang-offer\""));
+    let spanish = app.request(ask(Some("es-MX,es;q=0.9,en;q=0.5"))).await;
+    assert!(
+        spanish.body.contains(
+            "<p class=\"lang-offer\" lang=\"es\"><a href=\"/es/treatments/methadone\" hreflang=\"es\">Lea esta página en español</a></p>"
+        ),
+        "{}",
+        spanish.body
+    );
+    // Kept per variant: the plain page is still plain after the offer was rendered.
+    assert!(!app.request(ask(None)).await.body.contains("class=\"lang-offer\""));
+    assert!(
+        !app.request(ask(Some("en-US,es;q=0.5")))
+            .await
+            .body
+            .contains("class=\"lang-offer\"")
+    );
+    // No redirect, no cookie.
+    assert_eq!(spanish.status, StatusCode::OK);
+    assert!(spanish.headers.get("set-cookie").is_none());
+    let vary: Vec<&str> = spanish
+        .headers
+        .get_all("vary")
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .collect();
+    assert!(vary.contains(&"accept-language"), "{vary:?}");
+    // A Spanish page does not depend on Accept-Language.
+    let es = app.get("/es/treatments/methadone").await;
+    let vary: Vec<&str> = es
+        .headers
+        .get_all("vary")
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .collect();
+    assert!(!vary.contains(&"accept-language"), "{vary:?}");
+}
