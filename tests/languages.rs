@@ -98,31 +98,51 @@ fn language(code: &str) -> BTreeMap<String, Catalogue> {
     files
 }
 
+/// Every language translated from English: each folder of `locales/` but `en`.
+fn translated_languages() -> Vec<String> {
+    let mut codes: Vec<String> = std::fs::read_dir(locales())
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|code| code != "en")
+        .collect();
+    codes.sort();
+    assert!(codes.contains(&"es".to_string()), "{codes:?}");
+    codes
+}
+
 #[test]
-fn both_languages_have_the_same_files_ids_and_arguments() {
+fn every_language_has_the_same_files_ids_and_arguments() {
+    for code in translated_languages() {
+        same_files_ids_and_arguments(&code);
+    }
+}
+
+fn same_files_ids_and_arguments(code: &str) {
     let en = language("en");
-    let es = language("es");
+    let es = language(code);
     assert!(en.contains_key("base.ftl"), "{:?}", en.keys());
     assert_eq!(
         en.keys().collect::<Vec<_>>(),
         es.keys().collect::<Vec<_>>(),
-        "the same catalogue files in locales/en and locales/es"
+        "the same catalogue files in locales/en and locales/{code}"
     );
     let mut problems = Vec::new();
     for (file, english) in &en {
         let spanish = &es[file];
         for (id, (vars, _)) in &english.messages {
             match spanish.messages.get(id) {
-                None => problems.push(format!("es/{file}: no {id}")),
+                None => problems.push(format!("{code}/{file}: no {id}")),
                 Some((es_vars, _)) if es_vars != vars => problems.push(format!(
-                    "es/{file}: {id} uses {es_vars:?}, the English {vars:?}"
+                    "{code}/{file}: {id} uses {es_vars:?}, the English {vars:?}"
                 )),
                 Some(_) => {}
             }
         }
         for id in spanish.messages.keys() {
             if !english.messages.contains_key(id) {
-                problems.push(format!("es/{file}: {id} is not in en/{file}"));
+                problems.push(format!("{code}/{file}: {id} is not in en/{file}"));
             }
         }
     }
@@ -131,8 +151,14 @@ fn both_languages_have_the_same_files_ids_and_arguments() {
 
 #[test]
 fn no_message_is_left_in_english() {
+    for code in translated_languages() {
+        nothing_copied(&code);
+    }
+}
+
+fn nothing_copied(code: &str) {
     let en = language("en");
-    let es = language("es");
+    let es = language(code);
     let mut same = Vec::new();
     for (file, english) in &en {
         for (id, (_, text)) in &english.messages {
@@ -262,7 +288,12 @@ async fn english_pages_offer_spanish_to_browsers_that_prefer_it() {
         spanish.body
     );
     // Kept per variant: the plain page is still plain after the offer was rendered.
-    assert!(!app.request(ask(None)).await.body.contains("class=\"lang-offer\""));
+    assert!(
+        !app.request(ask(None))
+            .await
+            .body
+            .contains("class=\"lang-offer\"")
+    );
     assert!(
         !app.request(ask(Some("en-US,es;q=0.5")))
             .await
