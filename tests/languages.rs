@@ -57,7 +57,12 @@ fn walk(pattern: &Pattern<&str>, vars: &mut BTreeSet<String>, text: &mut String)
     for element in &pattern.elements {
         match element {
             PatternElement::TextElement { value } => text.push_str(value),
-            PatternElement::Placeable { expression } => expression_vars(expression, vars, text),
+            PatternElement::Placeable { expression } => {
+                // A placeable breaks the text: what is around it is matched apart.
+                text.push('\u{1}');
+                expression_vars(expression, vars, text);
+                text.push('\u{1}');
+            }
         }
     }
 }
@@ -68,6 +73,7 @@ fn expression_vars(e: &Expression<&str>, vars: &mut BTreeSet<String>, text: &mut
             inline_vars(selector, vars, text);
             for v in variants {
                 walk(&v.value, vars, text);
+                text.push('\u{1}');
             }
         }
         Expression::Inline(i) => inline_vars(i, vars, text),
@@ -319,4 +325,120 @@ async fn english_pages_offer_spanish_to_browsers_that_prefer_it() {
         .map(|v| v.to_str().unwrap())
         .collect();
     assert!(!vary.contains(&"accept-language"), "{vary:?}");
+}
+
+/// The English interface's sentences and phrases of three words or more: every
+/// message's text, cut at its arguments, its HTML and its sentence ends.
+fn english_phrases() -> BTreeSet<String> {
+    let spanish: BTreeSet<String> = translated_languages()
+        .iter()
+        .flat_map(|code| language(code).into_values())
+        .flat_map(|c| c.messages.into_values().map(|(_, text)| text))
+        .collect();
+    let mut phrases = BTreeSet::new();
+    for catalogue in language("en").into_values() {
+        for (_, text) in catalogue.messages.into_values() {
+            // A name the same in both (a line's or a brand's) is not English.
+            if spanish.contains(&text) {
+                continue;
+            }
+            for piece in strip_tags(&text).split(['\u{1}', '.', ':', ';', '?', '!', '(', ')']) {
+                let piece = piece.split_whitespace().collect::<Vec<_>>().join(" ");
+                if piece.split(' ').count() >= 3 {
+                    phrases.insert(piece);
+                }
+            }
+        }
+    }
+    phrases
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A page's visible text (and its attributes' text, such as labels), unescaped, on
+/// one line per run of whitespace.
+fn page_text(html: &str) -> String {
+    // The inline CSS is not text.
+    let body = match (html.find("<style>"), html.find("</style>")) {
+        (Some(a), Some(b)) => format!("{}{}", &html[..a], &html[b..]),
+        _ => html.to_string(),
+    };
+    let text = strip_tags(&body)
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&quot;", "\"")
+        .replace("&#34;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[tokio::test]
+async fn no_english_interface_text_on_spanish_pages() {
+    let app = TestApp::new().await;
+    let phrases = english_phrases();
+    assert!(phrases.len() > 50, "{} phrases", phrases.len());
+    assert!(phrases.contains("Skip to main content"), "{phrases:?}");
+    let mut pages: Vec<String> = PAGES
+        .iter()
+        .map(|p| {
+            if *p == "/" {
+                "/es/".to_string()
+            } else {
+                format!("/es{p}")
+            }
+        })
+        .collect();
+    // A saved result and its sheet, and the questionnaire with an error.
+    let saved = app
+        .request(common::form(
+            "/es/assessment",
+            "caller=family_or_friend&country=us&opioids=fentanyl&frequency=daily&suicidal_thoughts=false&medical_urgent=false",
+            &[],
+        ))
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let result = saved.header("location").to_string();
+    assert!(result.starts_with("/es/assessments/"), "{result}");
+    pages.push(result.clone());
+    pages.push(format!("{result}/summary"));
+    pages.push("/es/tools/cows?pulse=2&sweating=1".to_string());
+    pages.push("/es/no-such-page".to_string());
+    let mut found = Vec::new();
+    for path in &pages {
+        let page = app.get(path).await;
+        let text = page_text(&page.body);
+        for phrase in &phrases {
+            if text.contains(phrase.as_str()) {
+                found.push(format!("{path}: {phrase:?}"));
+            }
+        }
+    }
+    // The sheet printed in English is English, and the check sees English there.
+    let english_sheet = page_text(&app.get(&format!("{result}/summary?lang=en")).await.body);
+    assert!(
+        phrases.iter().any(|p| english_sheet.contains(p.as_str())),
+        "the check finds English where there is English"
+    );
+    assert!(
+        found.is_empty(),
+        "English on Spanish pages:\n{}",
+        found.join("\n")
+    );
 }
