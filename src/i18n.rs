@@ -59,6 +59,30 @@ impl Lang {
     /// The first language of an `Accept-Language` header this site speaks, by the
     /// header's weights (`q=0` refuses a language); `None` when it names neither.
     pub fn preferred(accept_language: &str) -> Option<Lang> {
+        // Most headers name no language but English: answered without parsing, since
+        // this runs on every English page served from memory.
+        let names_a_translation = Lang::TRANSLATED.iter().any(|l| {
+            accept_language
+                .as_bytes()
+                .windows(l.code().len())
+                .any(|w| w.eq_ignore_ascii_case(l.code().as_bytes()))
+        });
+        if !names_a_translation {
+            return accept_language
+                .split(',')
+                .any(|p| {
+                    let tag = p.split(';').next().unwrap_or("").trim();
+                    let q0 = p.split(';').skip(1).any(|q| {
+                        q.trim()
+                            .strip_prefix("q=")
+                            .and_then(|v| v.trim().parse::<f32>().ok())
+                            .is_some_and(|v| v <= 0.0)
+                    });
+                    !q0 && (tag.eq_ignore_ascii_case("en")
+                        || tag.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("en-")))
+                })
+                .then_some(Lang::En);
+        }
         let mut asked: Vec<(f32, LanguageIdentifier)> = accept_language
             .split(',')
             .filter_map(|part| {
@@ -278,6 +302,10 @@ mod tests {
             ("", None),
             ("*", None),
             ("garbage;;,", None),
+            ("éé,ñ-x", None),
+            ("EN-us", Some(Lang::En)),
+            ("en;q=0", None),
+            ("ES-mx", Some(Lang::Es)),
         ] {
             assert_eq!(Lang::preferred(header), expected, "{header:?}");
         }
