@@ -1,13 +1,22 @@
 // The COWS page's running total. The page works without it: "Score it" sends the form
 // and the server adds it up. The bands are read from the page's own list, so the
-// scale's numbers are written in one place only (src/assessment/cows.rs).
+// scale's numbers are written in one place only (src/assessment/cows.rs), and so are
+// the words, in the page's language: `data-running` holds the sentence for 1, 2, … 11
+// items left and each band's `data-band-running` the sentence for a complete form,
+// each with {total} where the total goes.
 (function () {
   var form = document.querySelector('form[data-cows]');
   var live = document.getElementById('cows-live');
   if (!form || !live) return;
   var items = form.querySelectorAll('fieldset').length;
+  var partial;
+  try {
+    partial = JSON.parse(live.dataset.running || '[]');
+  } catch (e) {
+    partial = [];
+  }
   var bands = Array.prototype.map.call(document.querySelectorAll('[data-band-min]'), function (li) {
-    return { min: Number(li.dataset.bandMin), max: Number(li.dataset.bandMax), label: li.dataset.bandLabel };
+    return { min: Number(li.dataset.bandMin), max: Number(li.dataset.bandMax), running: li.dataset.bandRunning || '' };
   });
 
   function update() {
@@ -15,12 +24,14 @@
     var total = 0;
     checked.forEach(function (radio) { total += Number(radio.value); });
     var left = items - checked.length;
+    var sentence;
     if (left > 0) {
-      live.textContent = 'Running total: ' + total + ' so far, ' + left + (left === 1 ? ' item' : ' items') + ' still to rate.';
-      return;
+      sentence = partial[Math.min(left, partial.length) - 1];
+    } else {
+      var band = bands.filter(function (b) { return total >= b.min && total <= b.max; })[0];
+      sentence = band && band.running;
     }
-    var band = bands.filter(function (b) { return total >= b.min && total <= b.max; })[0];
-    live.textContent = 'Running total: ' + total + ' of 48' + (band ? ', ' + band.label : '') + '. Press "Score it" to keep it.';
+    live.textContent = sentence ? sentence.split('{total}').join(String(total)) : String(total);
   }
 
   live.hidden = false;

@@ -4,13 +4,19 @@
 //!
 //! The table below is the one place the scale is written down: the page, its form, the
 //! API, its OpenAPI schema and the running total in `static/cows.js` (through the page)
-//! all read it.
+//! all read it. Its words in other languages are in `locales/<code>/cows.ftl` under the
+//! ids of [`messages`] (`cows-pulse-name`, `cows-pulse-grade-4`, `cows-band-mild`);
+//! `locales/en/cows.ftl` is exported from the table.
+
+use std::borrow::Cow;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 use utoipa::openapi::schema::{AdditionalProperties, ObjectBuilder, Schema, Type};
 use utoipa::openapi::{KnownFormat, RefOr, SchemaFormat};
+
+use crate::i18n::{Lang, translated};
 
 /// One item of the scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -260,10 +266,41 @@ impl Item {
         u8::try_from(n).ok().filter(|p| self.allows(*p))
     }
 
+    /// The item's name in `lang`.
+    pub fn name_in(self, lang: Lang) -> Cow<'static, str> {
+        let spec = self.spec();
+        translated(lang, &format!("cows-{}-name", spec.key), spec.name)
+    }
+
+    /// How to rate it in `lang` (`""` when the form does not say).
+    pub fn how_in(self, lang: Lang) -> Cow<'static, str> {
+        let spec = self.spec();
+        if spec.how.is_empty() {
+            return Cow::Borrowed("");
+        }
+        translated(lang, &format!("cows-{}-how", spec.key), spec.how)
+    }
+
+    /// The sign a rating stands for, in `lang`.
+    pub fn grade_in(self, grade: &Grade, lang: Lang) -> Cow<'static, str> {
+        translated(
+            lang,
+            &format!("cows-{}-grade-{}", self.key(), grade.points),
+            grade.text,
+        )
+    }
+
+    /// The points it allows, for messages: "0, 1, 2, 4".
+    pub fn points_list(self) -> String {
+        self.points()
+            .map(|p| p.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// "one of 0, 1, 2, 4", for error messages.
     pub fn expected(self) -> String {
-        let points: Vec<String> = self.points().map(|p| p.to_string()).collect();
-        format!("one of {}", points.join(", "))
+        format!("one of {}", self.points_list())
     }
 }
 
@@ -299,6 +336,31 @@ impl Band {
             .map_or(Band::Severe, |(band, _, _)| *band)
     }
 
+    /// The band's name in the API (`moderately_severe`), and in its message ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            Band::None => "none",
+            Band::Mild => "mild",
+            Band::Moderate => "moderate",
+            Band::ModeratelySevere => "moderately_severe",
+            Band::Severe => "severe",
+        }
+    }
+
+    /// [`Band::label`] in `lang`.
+    pub fn label_in(self, lang: Lang) -> Cow<'static, str> {
+        translated(lang, &format!("cows-band-{}", self.key()), self.label())
+    }
+
+    /// [`Band::range`] in `lang`.
+    pub fn range_in(self, lang: Lang) -> Cow<'static, str> {
+        translated(
+            lang,
+            &format!("cows-band-{}-range", self.key()),
+            self.range(),
+        )
+    }
+
     /// In plain words.
     pub fn label(self) -> &'static str {
         match self {
@@ -320,6 +382,27 @@ impl Band {
             Band::Severe => "over 36",
         }
     }
+}
+
+/// Every text of the scale with its message id, in the table's order: what
+/// `locales/en/cows.ftl` is exported from and `locales/<code>/cows.ftl` translates.
+pub fn messages() -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    for item in Item::ALL {
+        let spec = item.spec();
+        out.push((format!("cows-{}-name", spec.key), spec.name));
+        if !spec.how.is_empty() {
+            out.push((format!("cows-{}-how", spec.key), spec.how));
+        }
+        for g in spec.grades {
+            out.push((format!("cows-{}-grade-{}", spec.key, g.points), g.text));
+        }
+    }
+    for (band, _, _) in Band::RANGES {
+        out.push((format!("cows-band-{}", band.key()), band.label()));
+        out.push((format!("cows-band-{}-range", band.key()), band.range()));
+    }
+    out
 }
 
 /// A rating of every item, each with one of that item's points: only the readers below
@@ -600,8 +683,38 @@ mod tests {
             (Band::Severe, "severe", "severe withdrawal"),
         ] {
             assert_eq!(serde_json::to_value(band).unwrap(), Value::from(id));
+            assert_eq!(band.key(), id);
             assert_eq!(band.label(), label);
         }
+    }
+
+    #[test]
+    fn every_text_has_one_fluent_id() {
+        let messages = messages();
+        let mut ids: Vec<&str> = messages.iter().map(|(id, _)| id.as_str()).collect();
+        let grades: usize = Item::ALL.iter().map(|i| i.spec().grades.len()).sum();
+        let hows = Item::ALL
+            .iter()
+            .filter(|i| !i.spec().how.is_empty())
+            .count();
+        assert_eq!(
+            ids.len(),
+            Item::ALL.len() + hows + grades + 2 * Band::RANGES.len()
+        );
+        for id in &ids {
+            assert!(
+                id.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+                "{id}"
+            );
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), messages.len(), "ids are unique");
+        // English reads the table as written.
+        assert_eq!(Item::GiUpset.name_in(Lang::En), "GI upset");
+        assert_eq!(Item::Pupils.how_in(Lang::En), "");
+        assert_eq!(Band::Severe.range_in(Lang::En), "over 36");
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! directory of opioid treatment programs and the SAMHSA helpline; the Canadian part
 //! lists each province's own lines from the helpline content. The app asks for no
 //! location and sends none: `?country=us|ca&province=on` only puts that part first,
-//! and the links out are plain links.
+//! and the links out are plain links. In another language (`/es/find-care`) the
+//! filters keep the names FindTreatment.gov gives them, with what each finds in that
+//! language, and each Canadian line says how to reach it in that language.
 
 use askama::Template;
 use axum::Router;
@@ -11,12 +13,15 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::get;
 
-use super::helplines::{CountryLines, Place, ProvinceLines};
+use super::helplines::{
+    CountryLines, Place, ProvinceLines, country_name, province_name, provinces_in,
+};
 use super::{Layout, render};
 use crate::AppState;
 use crate::assessment::Evaluation;
 use crate::assessment::result::{AlertCode, Level, MedicationStatus};
 use crate::content::{Country, PROVINCES};
+use crate::i18n::{Lang, text};
 use crate::web::cache::Shelf;
 use crate::web::delivery::Wants;
 use crate::web::error::AppError;
@@ -96,17 +101,39 @@ pub fn link(country: Option<Country>, province: Option<&str>) -> String {
 pub struct FindCarePage<'a> {
     pub layout: Layout,
     pub place: Place,
+    /// The chosen province's name, in the page's language.
+    pub place_name: Option<String>,
     /// The Canadian part before the US one.
     pub canada_first: bool,
     /// Provinces and territories with lines of their own, the visitor's first.
     pub provinces: Vec<ProvinceLines<'a>>,
     /// The visitor's province has a line of its own (shown first).
     pub province_has_lines: bool,
-    /// Every province and territory, for the chooser.
-    pub all_provinces: &'static [(&'static str, &'static str)],
-    /// FindTreatment.gov's filters worth picking, in the order shown.
-    pub filters: [(&'static str, &'static str); 7],
+    /// Every province and territory, for the chooser: (code, name), by name.
+    pub all_provinces: Vec<(&'static str, String)>,
+    /// The countries' names in the page's language.
+    pub us_name: String,
+    pub ca_name: String,
+    /// FindTreatment.gov's filters worth picking, in the order shown: the filter's
+    /// name as that site shows it, and what it finds in the page's language.
+    pub filters: Vec<(&'static str, String)>,
+    /// On a translated page: the line saying the filters keep their English names.
+    pub filter_names_note: Option<String>,
 }
+
+/// FindTreatment.gov's filters shown on the page, with the id of what each finds.
+const FILTERS: [(&str, &str); 7] = [
+    (filter::OTP, "care-filter-otp"),
+    (filter::BUPRENORPHINE, "care-filter-buprenorphine"),
+    (filter::NALTREXONE, "care-filter-naltrexone"),
+    (
+        "Residential, Intensive outpatient or Outpatient",
+        "care-filter-setting",
+    ),
+    (filter::PREGNANT, "care-filter-pregnant"),
+    ("Medicaid or Sliding fee scale", "care-filter-payment"),
+    ("Spanish", "care-filter-spanish"),
+];
 
 async fn page(
     State(state): State<AppState>,
@@ -118,41 +145,32 @@ async fn page(
     state
         .pages
         .serve(Shelf::Content, &key, &wants, || {
-            let canada = CountryLines::group(Country::Ca, state.library.helplines_for(Country::Ca))
-                .with_first(place.province.map(|(code, _)| code));
+            let lang = wants.locale.lang;
+            let library = &state.library;
+            let canada = CountryLines::group(
+                Country::Ca,
+                library.helplines_for(Country::Ca),
+                lang,
+                library,
+            )
+            .with_first(place.province.map(|(code, _)| code));
             let province_has_lines = canada.first.is_some();
             let provinces = canada.first.into_iter().chain(canada.provinces).collect();
             render(&FindCarePage {
                 layout: Layout::new("find-care", &wants.locale),
                 place,
+                place_name: place.province.map(|(code, _)| province_name(lang, code)),
                 canada_first: place.country == Some(Country::Ca),
                 provinces,
                 province_has_lines,
-                all_provinces: &PROVINCES,
-                filters: [
-                    (
-                        filter::OTP,
-                        "the clinics that can give methadone for opioid addiction",
-                    ),
-                    (filter::BUPRENORPHINE, "programs that prescribe it"),
-                    (
-                        filter::NALTREXONE,
-                        "programs that give the monthly shot or the tablets",
-                    ),
-                    (
-                        "Residential, Intensive outpatient or Outpatient",
-                        "living at the program, going several days a week, or regular visits",
-                    ),
-                    (
-                        filter::PREGNANT,
-                        "programs for pregnancy and the months after birth",
-                    ),
-                    (
-                        "Medicaid or Sliding fee scale",
-                        "programs that take Medicaid, or that charge according to income",
-                    ),
-                    ("Spanish", "staff who speak Spanish"),
-                ],
+                all_provinces: provinces_in(lang),
+                us_name: country_name(lang, Country::Us),
+                ca_name: country_name(lang, Country::Ca),
+                filters: FILTERS
+                    .iter()
+                    .map(|&(name, id)| (name, text(lang, id)))
+                    .collect(),
+                filter_names_note: (lang != Lang::En).then(|| text(lang, "care-filter-names")),
             })
         })
         .await

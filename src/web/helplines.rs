@@ -2,6 +2,9 @@
 //! territorial lines under their province after the lines for the whole country.
 //! `?province=on` (or `?country=ca`) puts that place's lines first: a plain GET
 //! parameter, never stored, never a cookie.
+//!
+//! In another language (`/es/helplines`) each line is shown from its translation, with
+//! how to reach it in that language, and the lines that answer in it are listed first.
 
 use askama::Template;
 use axum::Router;
@@ -11,7 +14,8 @@ use axum::routing::get;
 
 use super::{Layout, render};
 use crate::AppState;
-use crate::content::{Country, Helpline, PROVINCES};
+use crate::content::{Country, Helpline, Library, PROVINCES, Source};
+use crate::i18n::{Lang, path_in, text};
 use crate::web::cache::Shelf;
 use crate::web::delivery::Wants;
 use crate::web::error::AppError;
@@ -79,6 +83,104 @@ impl Place {
     }
 }
 
+/// A province's or territory's name in `lang` (`place-province-on`).
+pub fn province_name(lang: Lang, code: &str) -> String {
+    text(lang, &format!("place-province-{code}"))
+}
+
+/// A country's name in `lang` (`place-country-ca`).
+pub fn country_name(lang: Lang, country: Country) -> String {
+    text(lang, &format!("place-country-{}", country.code()))
+}
+
+/// A name as the alphabet orders it: accents aside, case aside.
+fn sort_key(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'Á' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
+            'í' | 'î' | 'ï' | 'Í' => 'i',
+            'ó' | 'ô' | 'ö' | 'Ó' => 'o',
+            'ú' | 'û' | 'ü' | 'Ú' => 'u',
+            other => other.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Every province and territory as (code, name in `lang`), in the order of the names.
+pub fn provinces_in(lang: Lang) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = PROVINCES
+        .iter()
+        .map(|&(code, _)| (code, province_name(lang, code)))
+        .collect();
+    out.sort_by_cached_key(|(_, name)| sort_key(name));
+    out
+}
+
+/// A helpline as a page in one language shows it: the translation's words when a
+/// current one exists, the English otherwise, with a note.
+pub struct LineView<'a> {
+    pub line: &'a Helpline,
+    pub name: &'a str,
+    pub purpose: &'a str,
+    pub hours: &'a str,
+    pub languages: String,
+    /// On a translated page: how to reach the line in the page's language (from the
+    /// translation), and where that is stated.
+    pub in_language: Option<(&'a str, &'a [Source])>,
+    /// On a translated page: the line's own data lists the page's language among those
+    /// it answers in.
+    pub speaks: bool,
+    /// On a translated page: no current translation, so the line is shown in English.
+    pub untranslated: bool,
+    /// The element id of the line's first listing on the page, when something links to
+    /// it (the list of lines that answer in the page's language).
+    pub anchor: Option<String>,
+}
+
+impl<'a> LineView<'a> {
+    pub fn new(line: &'a Helpline, lang: Lang, library: &'a Library) -> LineView<'a> {
+        let translation = match lang {
+            Lang::En => None,
+            _ => library.helpline_translation(&line.slug, lang),
+        };
+        match translation {
+            Some(t) => LineView {
+                line,
+                name: &t.name,
+                purpose: &t.purpose,
+                hours: &t.hours,
+                languages: t.languages.join(", "),
+                in_language: Some((&t.in_language, &t.in_language_sources)),
+                speaks: answers_in(line, lang),
+                untranslated: false,
+                anchor: None,
+            },
+            None => LineView {
+                line,
+                name: &line.name,
+                purpose: &line.purpose,
+                hours: &line.hours,
+                languages: line.languages.join(", "),
+                in_language: None,
+                speaks: lang != Lang::En && answers_in(line, lang),
+                untranslated: lang != Lang::En,
+                anchor: None,
+            },
+        }
+    }
+}
+
+/// Whether the line's (English) data lists `lang` among the languages it answers in:
+/// a line is never said to speak a language its data does not name.
+pub fn answers_in(line: &Helpline, lang: Lang) -> bool {
+    let name = match lang {
+        Lang::En => "English",
+        Lang::Es => "Spanish",
+    };
+    line.languages.iter().any(|l| l.starts_with(name))
+}
+
 #[derive(Template)]
 #[template(path = "helplines.html")]
 pub struct HelplinesPage<'a> {
@@ -86,17 +188,25 @@ pub struct HelplinesPage<'a> {
     /// Each country with lines, the visitor's first.
     pub countries: Vec<CountryLines<'a>>,
     pub place: Place,
-    /// Every province and territory, for the chooser.
-    pub provinces: &'static [(&'static str, &'static str)],
+    /// The chosen province's name, in the page's language.
+    pub place_name: Option<String>,
+    /// Every province and territory, for the chooser: (code, name), by name.
+    pub provinces: Vec<(&'static str, String)>,
+    /// On a translated page: the lines that answer in its language, as (anchor, name).
+    pub speaking: Vec<(String, &'a str)>,
+    /// `/find-care` for the same place, in the page's language, escaped for HTML.
+    pub care_href: String,
 }
 
 /// One country's section of the page.
 pub struct CountryLines<'a> {
     pub country: Country,
+    /// The country's name in the page's language.
+    pub name: String,
     /// The chosen province's own lines, shown before everything else in the country.
     pub first: Option<ProvinceLines<'a>>,
     /// Lines for the whole country, emergency numbers first.
-    pub national: Vec<&'a Helpline>,
+    pub national: Vec<LineView<'a>>,
     /// Provinces and territories with lines of their own, in the order of their names
     /// (the chosen one, if any, is in `first` instead).
     pub provinces: Vec<ProvinceLines<'a>>,
@@ -105,33 +215,44 @@ pub struct CountryLines<'a> {
 pub struct ProvinceLines<'a> {
     /// The code, as in content files (`on`); also the end of the section's id.
     pub code: &'static str,
-    pub name: &'static str,
-    pub lines: Vec<&'a Helpline>,
+    /// The name in the page's language.
+    pub name: String,
+    pub lines: Vec<LineView<'a>>,
 }
 
 impl<'a> CountryLines<'a> {
-    /// Splits a country's lines (already in display order) into national and provincial.
-    /// A line for several provinces is listed under each of them.
-    pub fn group(country: Country, lines: impl IntoIterator<Item = &'a Helpline>) -> Self {
+    /// Splits a country's lines (already in display order) into national and provincial,
+    /// in `lang`. A line for several provinces is listed under each of them.
+    pub fn group(
+        country: Country,
+        lines: impl IntoIterator<Item = &'a Helpline>,
+        lang: Lang,
+        library: &'a Library,
+    ) -> Self {
         let (provincial, national): (Vec<&Helpline>, Vec<&Helpline>) =
             lines.into_iter().partition(|h| h.is_provincial());
-        let provinces = PROVINCES
-            .iter()
-            .map(|&(code, name)| ProvinceLines {
+        let provinces = provinces_in(lang)
+            .into_iter()
+            .map(|(code, name)| ProvinceLines {
                 code,
                 name,
                 lines: provincial
                     .iter()
                     .copied()
                     .filter(|h| h.provinces.iter().any(|p| p == code))
+                    .map(|h| LineView::new(h, lang, library))
                     .collect(),
             })
             .filter(|p| !p.lines.is_empty())
             .collect();
         CountryLines {
             country,
+            name: country_name(lang, country),
             first: None,
-            national,
+            national: national
+                .into_iter()
+                .map(|h| LineView::new(h, lang, library))
+                .collect(),
             provinces,
         }
     }
@@ -149,6 +270,29 @@ impl<'a> CountryLines<'a> {
     fn is_empty(&self) -> bool {
         self.national.is_empty() && self.provinces.is_empty() && self.first.is_none()
     }
+
+    /// Every listing, in the order of the page.
+    fn listings_mut(&mut self) -> impl Iterator<Item = &mut LineView<'a>> {
+        self.first
+            .iter_mut()
+            .flat_map(|p| p.lines.iter_mut())
+            .chain(self.national.iter_mut())
+            .chain(self.provinces.iter_mut().flat_map(|p| p.lines.iter_mut()))
+    }
+}
+
+/// Gives the first listing of each line that answers in the page's language an anchor,
+/// and returns those lines as (anchor, name), in the order of the page.
+fn mark_speaking<'a>(countries: &mut [CountryLines<'a>]) -> Vec<(String, &'a str)> {
+    let mut out: Vec<(String, &'a str)> = Vec::new();
+    for listing in countries.iter_mut().flat_map(CountryLines::listings_mut) {
+        let anchor = format!("line-{}", listing.line.slug);
+        if listing.speaks && !out.iter().any(|(a, _)| *a == anchor) {
+            listing.anchor = Some(anchor.clone());
+            out.push((anchor, listing.name));
+        }
+    }
+    out
 }
 
 async fn list(
@@ -161,20 +305,33 @@ async fn list(
     state
         .pages
         .serve(Shelf::Content, &key, &wants, || {
-            let countries = place
+            let lang = wants.locale.lang;
+            let library = &state.library;
+            let mut countries: Vec<CountryLines> = place
                 .countries()
                 .into_iter()
                 .map(|c| {
-                    CountryLines::group(c, state.library.helplines_for(c))
+                    CountryLines::group(c, library.helplines_for(c), lang, library)
                         .with_first(place.province.map(|(code, _)| code))
                 })
                 .filter(|c| !c.is_empty())
                 .collect();
+            let speaking = match lang {
+                Lang::En => Vec::new(),
+                _ => mark_speaking(&mut countries),
+            };
             render(&HelplinesPage {
                 layout: Layout::new("helplines", &wants.locale),
                 countries,
                 place,
-                provinces: &PROVINCES,
+                place_name: place.province.map(|(code, _)| province_name(lang, code)),
+                provinces: provinces_in(lang),
+                speaking,
+                care_href: path_in(
+                    lang,
+                    &super::find_care::link(place.country, place.province.map(|(code, _)| code)),
+                )
+                .replace('&', "&amp;"),
             })
         })
         .await

@@ -190,13 +190,9 @@ fn panic_page(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
         .unwrap_or("unknown panic");
     let reference = pages::error_reference();
     tracing::error!(reference, panic = detail, "handler panicked");
-    pages::ErrorPage::new(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Something went wrong on our side",
-        "The problem has been logged. Please try again in a moment.".into(),
-        Some(reference),
-    )
-    .into_response()
+    // The request is gone: the page is made in English, and `error::in_page_language`
+    // makes it again in the request's language.
+    error::ErrorWords::server_error(reference).page(&Locale::default())
 }
 
 /// Form posts are taken only from this site's own pages: a browser says where a form
@@ -312,8 +308,11 @@ impl DiskFloor {
     }
 }
 
-async fn not_found() -> AppError {
-    AppError::NotFound
+/// Any other address: a 404 page in the language of its path (`/es/…` in Spanish),
+/// without the offer of a translation that does not exist either.
+async fn not_found(mut locale: Locale) -> Response {
+    locale.offer = None;
+    AppError::NotFound.page(&locale)
 }
 
 #[cfg(test)]

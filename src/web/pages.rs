@@ -45,13 +45,14 @@ pub async fn home(State(state): State<AppState>, wants: Wants) -> Result<Respons
         .await
 }
 
-/// Any error: says what happened in plain words and offers ways back.
+/// Any error: says what happened in plain words and offers ways back, in the
+/// language of `locale` (see [`crate::web::error`] for how the words are chosen).
 #[derive(Template)]
 #[template(path = "error.html")]
 pub struct ErrorPage {
     pub layout: Layout,
     pub status: u16,
-    pub heading: &'static str,
+    pub heading: String,
     pub message: String,
     /// For server errors: the number under which the details were logged.
     pub reference: Option<String>,
@@ -60,15 +61,13 @@ pub struct ErrorPage {
 impl ErrorPage {
     pub fn new(
         status: StatusCode,
-        heading: &'static str,
+        heading: String,
         message: String,
         reference: Option<String>,
+        locale: &crate::web::locale::Locale,
     ) -> ErrorPage {
         ErrorPage {
-            layout: Layout::new(
-                "",
-                &crate::web::locale::Locale::default(), /* TODO(i18n) */
-            ),
+            layout: Layout::new("", locale),
             status: status.as_u16(),
             heading,
             message,

@@ -16,6 +16,7 @@ use crate::assessment::rules::{
     TALKING_POINTS, THERAPIES, Then,
 };
 use crate::assessment::sources::{Citation, Source};
+use crate::i18n::{Lang, text};
 use crate::web::cache::Shelf;
 use crate::web::delivery::Wants;
 use crate::web::error::AppError;
@@ -38,9 +39,9 @@ pub struct RuleRow {
 
 pub struct RuleGroup {
     pub anchor: &'static str,
-    pub title: &'static str,
+    pub title: String,
     /// How the table decides.
-    pub how: &'static str,
+    pub how: String,
     pub rows: Vec<RuleRow>,
 }
 
@@ -49,6 +50,9 @@ pub struct RuleGroup {
 pub struct RulesPage {
     pub layout: Layout,
     pub version: &'static str,
+    /// On a page in another language: the line saying the rules are in English, which
+    /// marks them `lang="en"`.
+    pub rules_in_english: Option<String>,
     pub groups: Vec<RuleGroup>,
     pub sources: Vec<(Source, Citation)>,
 }
@@ -75,28 +79,29 @@ fn decides<T>(then: &Then<T>, show: impl Fn(&T) -> String) -> String {
     }
 }
 
-pub fn groups() -> Vec<RuleGroup> {
+/// Every table of rules, its title and how it decides in `lang`; the rows in English.
+pub fn groups(lang: Lang) -> Vec<RuleGroup> {
     vec![
         RuleGroup {
             anchor: "severity",
-            title: "Severity",
-            how: "The DSM-5 count decides whether a disorder is indicated and how strongly medication is recommended; it does not decide the setting. Without a count, an estimate is shown as one. The first row whose condition holds decides.",
+            title: text(lang, "rules-group-severity-title"),
+            how: text(lang, "rules-group-severity-how"),
             rows: rows(SEVERITY, |t| {
                 decides(t, |(s, _)| format!("severity: {}", s.label()))
             }),
         },
         RuleGroup {
             anchor: "areas",
-            title: "Risk in six areas",
-            how: "Every row that holds asks for a risk in its area; the area takes the highest. \"Not known yet\" ranks above low and counts as moderate: unknown is never reassuring. These areas follow the idea of multidimensional assessment; they are not ASAM's dimensions or levels.",
+            title: text(lang, "rules-group-areas-title"),
+            how: text(lang, "rules-group-areas-how"),
             rows: rows(AREAS, |(area, risk)| {
                 format!("{}: {}", area.label(), risk.label())
             }),
         },
         RuleGroup {
             anchor: "setting",
-            title: "Setting",
-            how: "Every row that holds asks for a level; the setting is the most intensive one asked for, unless a row that holds caps it (\"at most\"; a cap never lowers hospital care). Scores are never added up or averaged, and one high area on its own asks for intensive outpatient care at most (a dangerous alcohol or benzodiazepine withdrawal is the one exception). Pregnancy on its own never raises the level.",
+            title: text(lang, "rules-group-setting-title"),
+            how: text(lang, "rules-group-setting-how"),
             rows: rows(SETTING, |ask| match ask {
                 LevelAsk::AtLeast(l) => format!("at least: {}", l.label()),
                 LevelAsk::AtMost(l) => {
@@ -106,8 +111,8 @@ pub fn groups() -> Vec<RuleGroup> {
         },
         RuleGroup {
             anchor: "plan",
-            title: "Plan",
-            how: "The first deciding row that holds decides; the rows marked \"adds this reason\" explain it further.",
+            title: text(lang, "rules-group-plan-title"),
+            how: text(lang, "rules-group-plan-how"),
             rows: rows(PLAN, |t| {
                 decides(t, |(plan, medication)| match medication {
                     Some(m) => format!("{} ({})", plan.label(), format!("{m:?}").to_lowercase()),
@@ -117,8 +122,8 @@ pub fn groups() -> Vec<RuleGroup> {
         },
         RuleGroup {
             anchor: "medications",
-            title: "Medications",
-            how: "For each medicine, in this order, the first deciding row that holds decides its status or leaves it out; notes add reasons to a listed medicine. Alcohol or benzodiazepines never make methadone or buprenorphine \"not advised\" (FDA 2017).",
+            title: text(lang, "rules-group-medications-title"),
+            how: text(lang, "rules-group-medications-how"),
             rows: rows(MEDICATIONS, |(med, then)| {
                 let name = med.slug().replace('-', " ");
                 match then {
@@ -130,26 +135,26 @@ pub fn groups() -> Vec<RuleGroup> {
         },
         RuleGroup {
             anchor: "alerts",
-            title: "Alerts",
-            how: "Every row that holds is shown, most urgent first. The reason column is the alert's text.",
+            title: text(lang, "rules-group-alerts-title"),
+            how: text(lang, "rules-group-alerts-how"),
             rows: rows(ALERTS, |code| code.name().to_string()),
         },
         RuleGroup {
             anchor: "therapies",
-            title: "Therapies",
-            how: "Every row that holds is shown.",
+            title: text(lang, "rules-group-therapies-title"),
+            how: text(lang, "rules-group-therapies-how"),
             rows: rows(THERAPIES, |slug| slug.replace('-', " ")),
         },
         RuleGroup {
             anchor: "support",
-            title: "Support",
-            how: "Every row that holds is shown.",
+            title: text(lang, "rules-group-support-title"),
+            how: text(lang, "rules-group-support-how"),
             rows: rows(SUPPORT, |slug| slug.replace('-', " ")),
         },
         RuleGroup {
             anchor: "talking-points",
-            title: "Talking points",
-            how: "Every row that holds is read, in this order, worded for the person when they call, or about them when family, a friend or a professional calls.",
+            title: text(lang, "rules-group-talking-points-title"),
+            how: text(lang, "rules-group-talking-points-how"),
             rows: TALKING_POINTS
                 .iter()
                 .map(|r| RuleRow {
@@ -170,10 +175,13 @@ async fn page(State(state): State<AppState>, wants: Wants) -> Result<Response, A
     state
         .pages
         .serve(Shelf::Content, "rules", &wants, || {
+            let lang = wants.locale.lang;
             render(&RulesPage {
                 layout: Layout::new("rules", &wants.locale),
                 version: RULES_VERSION.as_str(),
-                groups: groups(),
+                rules_in_english: (lang != Lang::En)
+                    .then(|| text(lang, "rules-page-table-language")),
+                groups: groups(lang),
                 sources: Source::ALL.iter().map(|s| (*s, s.citation())).collect(),
             })
         })

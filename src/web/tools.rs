@@ -2,6 +2,8 @@
 //! JavaScript. It is a GET form: the server scores the query string, so a scored form is
 //! a plain link that can be printed, kept or opened again, and nothing is stored.
 
+use std::borrow::Cow;
+
 use askama::Template;
 use axum::Router;
 use axum::extract::{Query, State};
@@ -16,6 +18,7 @@ use crate::assessment::sources::{Citation, Source};
 use crate::web::cache::Shelf;
 use crate::web::delivery::Wants;
 use crate::web::error::AppError;
+use crate::web::locale::Locale;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/tools/cows", get(cows_page))
@@ -57,8 +60,8 @@ fn read_form(pairs: &[(String, String)]) -> [Entry<'_>; Item::ALL.len()] {
 pub struct ItemView {
     pub number: usize,
     pub key: &'static str,
-    pub name: &'static str,
-    pub how: &'static str,
+    pub name: Cow<'static, str>,
+    pub how: Cow<'static, str>,
     pub grades: Vec<GradeView>,
     /// Why the value sent for this item was refused.
     pub error: Option<String>,
@@ -68,7 +71,9 @@ pub struct ItemView {
 
 pub struct GradeView {
     pub points: u8,
-    pub text: &'static str,
+    pub text: Cow<'static, str>,
+    /// What a screen reader hears before the text: " 1 point:", in the page's language.
+    pub points_label: String,
     pub checked: bool,
 }
 
@@ -77,8 +82,21 @@ pub struct BandView {
     pub band: Band,
     pub min: u8,
     pub max: u8,
+    pub label: Cow<'static, str>,
+    /// The totals it covers, capitalised as the list shows them.
+    pub range: String,
+    /// The running total's words for a complete form in this band, with `{total}` for
+    /// the total (read by `static/cows.js`).
+    pub running: String,
     /// The band of the total shown.
     pub current: bool,
+}
+
+/// The total shown, in words.
+pub struct ScoreView {
+    pub score: u8,
+    /// "Moderate withdrawal (13–24)."
+    pub band_line: String,
 }
 
 #[derive(Template)]
@@ -89,15 +107,30 @@ pub struct CowsPage {
     pub bands: Vec<BandView>,
     /// The total, when every item was rated with one of its points.
     pub score: Option<Score>,
+    pub score_view: Option<ScoreView>,
     /// The names of the items not rated yet, when some were (empty for a blank form).
-    pub missing: Vec<&'static str>,
+    pub missing: Vec<Cow<'static, str>>,
     /// Items whose value was refused: (key, name, why).
-    pub invalid: Vec<(&'static str, &'static str, String)>,
+    pub invalid: Vec<(&'static str, Cow<'static, str>, String)>,
+    /// The running total's words while items are left, for 1, 2, … 11 items left, with
+    /// `{total}` for the total so far (read by `static/cows.js`), as a JSON array.
+    pub running_partial: String,
     pub source: Citation,
 }
 
+/// `text` with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 impl CowsPage {
-    fn new(entries: &[Entry<'_>; Item::ALL.len()]) -> CowsPage {
+    fn new(entries: &[Entry<'_>; Item::ALL.len()], locale: &Locale) -> CowsPage {
+        let lang = locale.lang;
+        let tr = locale.tr();
         let entry = |item: Item| entries[item as usize];
         let score = Ratings::new(|item| match entry(item) {
             Entry::Rated(points) => Some(points),
@@ -112,7 +145,7 @@ impl CowsPage {
             Item::ALL
                 .into_iter()
                 .filter(|i| entry(*i) == Entry::Blank)
-                .map(Item::name)
+                .map(|i| i.name_in(lang))
                 .collect()
         };
         let mut invalid = Vec::new();
@@ -123,17 +156,18 @@ impl CowsPage {
                 let spec = item.spec();
                 let error = match entry(item) {
                     Entry::Refused(value) => {
-                        let shown: String = value.chars().take(ECHO_CHARS).collect();
-                        let more = if value.chars().count() > ECHO_CHARS {
-                            "…"
-                        } else {
-                            ""
-                        };
-                        let why = format!(
-                            "“{shown}{more}” is not one of its ratings: choose {}.",
-                            item.expected()
+                        let mut shown: String = value.chars().take(ECHO_CHARS).collect();
+                        if value.chars().count() > ECHO_CHARS {
+                            shown.push('…');
+                        }
+                        let why = tr.t2(
+                            "tool-cows-refused",
+                            "value",
+                            shown,
+                            "points",
+                            item.points_list(),
                         );
-                        invalid.push((spec.key, spec.name, why.clone()));
+                        invalid.push((spec.key, item.name_in(lang), why.clone()));
                         Some(why)
                     }
                     _ => None,
@@ -149,14 +183,15 @@ impl CowsPage {
                 ItemView {
                     number: index + 1,
                     key: spec.key,
-                    name: spec.name,
-                    how: spec.how,
+                    name: item.name_in(lang),
+                    how: item.how_in(lang),
                     grades: spec
                         .grades
                         .iter()
                         .map(|g| GradeView {
                             points: g.points,
-                            text: g.text,
+                            text: item.grade_in(g, lang),
+                            points_label: tr.t1("tool-cows-points", "points", g.points),
                             checked: entry(item) == Entry::Rated(g.points),
                         })
                         .collect(),
@@ -165,11 +200,22 @@ impl CowsPage {
                 }
             })
             .collect();
+        let running_partial = serde_json::to_string(
+            &(1..=Item::ALL.len())
+                .map(|left| {
+                    tr.t2(
+                        "tool-cows-running-partial",
+                        "total",
+                        "{total}",
+                        "left",
+                        left,
+                    )
+                })
+                .collect::<Vec<_>>(),
+        )
+        .unwrap_or_default();
         CowsPage {
-            layout: Layout::new(
-                "tools",
-                &crate::web::locale::Locale::default(), /* TODO(i18n) */
-            ),
+            layout: Layout::new("tools", locale),
             items,
             bands: Band::RANGES
                 .into_iter()
@@ -177,14 +223,39 @@ impl CowsPage {
                     band,
                     min,
                     max,
+                    label: band.label_in(lang),
+                    range: capitalised(&band.range_in(lang)),
+                    running: tr.t2(
+                        "tool-cows-running-complete",
+                        "total",
+                        "{total}",
+                        "band",
+                        band.label_in(lang).into_owned(),
+                    ),
                     current: score.is_some_and(|s| s.band == band),
                 })
                 .collect(),
+            score_view: score.map(|s| ScoreView {
+                score: s.score,
+                band_line: tr.t2(
+                    "tool-cows-band-line",
+                    "band",
+                    capitalised(&s.band.label_in(lang)),
+                    "range",
+                    s.band.range_in(lang).into_owned(),
+                ),
+            }),
             score,
             missing,
             invalid,
+            running_partial,
             source: Source::Cows2003.citation(),
         }
+    }
+
+    /// The items still to rate, as the notice lists them.
+    pub fn missing_list(&self) -> String {
+        self.missing.join(", ")
     }
 }
 
@@ -200,11 +271,11 @@ async fn cows_page(
         return state
             .pages
             .serve(Shelf::Content, "tools/cows", &wants, || {
-                render(&CowsPage::new(&entries))
+                render(&CowsPage::new(&entries, &wants.locale))
             })
             .await;
     }
-    let page = CowsPage::new(&entries);
+    let page = CowsPage::new(&entries, &wants.locale);
     let status = if page.invalid.is_empty() {
         StatusCode::OK
     } else {
@@ -260,7 +331,8 @@ mod tests {
             .iter()
             .map(|i| (i.key().to_string(), i.max_points().to_string()))
             .collect();
-        let page = CowsPage::new(&read_form(&full));
+        let en = Locale::default();
+        let page = CowsPage::new(&read_form(&full), &en);
         assert_eq!(page.score.map(|s| s.score), Some(48));
         assert!(page.missing.is_empty() && page.invalid.is_empty());
         assert!(
@@ -270,23 +342,23 @@ mod tests {
                 .all(|b| b.band == Band::Severe)
         );
 
-        let partial = CowsPage::new(&read_form(&full[..9]));
+        let partial = CowsPage::new(&read_form(&full[..9]), &en);
         assert_eq!(partial.score, None);
         assert_eq!(
             partial.missing,
             ["Anxiety or irritability", "Gooseflesh skin"]
         );
 
-        let blank = CowsPage::new(&read_form(&[]));
+        let blank = CowsPage::new(&read_form(&[]), &en);
         assert!(blank.score.is_none() && blank.missing.is_empty() && blank.invalid.is_empty());
 
         let mut refused = full.clone();
         refused[0].1 = "3".repeat(40);
-        let page = CowsPage::new(&read_form(&refused));
+        let page = CowsPage::new(&read_form(&refused), &en);
         assert_eq!(page.score, None);
         assert_eq!(page.invalid.len(), 1);
         let (key, name, why) = &page.invalid[0];
-        assert_eq!((*key, *name), ("pulse", "Resting pulse rate"));
+        assert_eq!((*key, name.as_ref()), ("pulse", "Resting pulse rate"));
         assert!(why.contains("one of 0, 1, 2, 4"), "{why}");
         assert!(
             why.contains(&format!("“{}…”", "3".repeat(ECHO_CHARS))),
