@@ -21,6 +21,8 @@ pub use synonyms::{SYNONYMS_FILE, Synonym, SynonymTarget, parse_synonyms};
 /// format has its content imported again at start-up instead of failing to load.
 pub const CONTENT_FORMAT: i64 = 4;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// The groups items are listed under, in the order families see them.
@@ -99,6 +101,20 @@ impl Category {
         matches!(self, Category::Medications | Category::Settings)
     }
 
+    /// The heading in `lang` (`category-<slug>` in `locales/*/pages.ftl`).
+    pub fn heading_in(self, lang: Lang) -> Cow<'static, str> {
+        crate::i18n::translated(lang, &format!("category-{}", self.slug()), self.heading())
+    }
+
+    /// The line under the heading in `lang` (`category-<slug>-blurb`).
+    pub fn blurb_in(self, lang: Lang) -> Cow<'static, str> {
+        crate::i18n::translated(
+            lang,
+            &format!("category-{}-blurb", self.slug()),
+            self.blurb(),
+        )
+    }
+
     /// One line under the heading, saying what the group is for.
     pub fn blurb(self) -> &'static str {
         match self {
@@ -159,6 +175,20 @@ impl Evidence {
             Evidence::Supported => "Supported by evidence",
             Evidence::Emerging => "Emerging: not yet proven",
         }
+    }
+
+    /// The badge text in `lang` (`evidence-<slug>` in `locales/*/pages.ftl`).
+    pub fn label_in(self, lang: Lang) -> Cow<'static, str> {
+        crate::i18n::translated(lang, &format!("evidence-{}", self.slug()), self.label())
+    }
+
+    /// What the level means, in `lang` (`evidence-<slug>-explanation`).
+    pub fn explanation_in(self, lang: Lang) -> Cow<'static, str> {
+        crate::i18n::translated(
+            lang,
+            &format!("evidence-{}-explanation", self.slug()),
+            self.explanation(),
+        )
     }
 
     /// What the level means, in a sentence.
