@@ -371,7 +371,7 @@ async fn a_missing_page_under_es_is_a_spanish_404() {
         .await;
     assert_eq!(english.status, StatusCode::NOT_FOUND);
     assert_eq!(h1(&english.body), "We could not find that page");
-    assert!(!english.body.contains("lang-offer"));
+    assert!(!english.body.contains("class=\"lang-offer\""));
     // The API's errors stay JSON, in English.
     let api = app.get("/api/v1/no-such-route").await;
     assert_eq!(api.status, StatusCode::NOT_FOUND);

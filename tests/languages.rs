@@ -442,3 +442,19 @@ async fn no_english_interface_text_on_spanish_pages() {
         found.join("\n")
     );
 }
+
+#[tokio::test]
+async fn errors_raised_inside_spanish_pages_are_in_spanish() {
+    let app = TestApp::new().await;
+    let page = app.get("/es/treatments/no-such-thing").await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert!(page.body.contains("<html lang=\"es\">"), "{}", page.body);
+    assert_eq!(h1(&page.body), "No encontramos esa página");
+    let english = app.get("/treatments/no-such-thing").await;
+    assert_eq!(english.status, StatusCode::NOT_FOUND);
+    assert!(english.body.contains("<html lang=\"en\">"));
+    // The API's errors stay JSON.
+    let api = app.get("/api/v1/treatments/no-such-thing").await;
+    assert_eq!(api.status, StatusCode::NOT_FOUND);
+    assert!(api.header("content-type").starts_with("application/json"));
+}

@@ -178,6 +178,8 @@ pub fn harden(app: Router, hosts: Arc<AllowedHosts>, limits: &Limits) -> Router 
             protect::admit,
         ))
         .layer(CatchPanicLayer::custom(panic_page))
+        // An error page under `/es` in Spanish, wherever below it was raised.
+        .layer(axum::middleware::from_fn(error::in_page_language))
         .layer(axum::middleware::from_fn(delivery::finish))
 }
 
