@@ -449,13 +449,22 @@ pub fn evaluate(answers: &Answers, helplines: &[Helpline]) -> Evaluation {
     }
 }
 
-/// The talking point naming the province's own line for finding treatment, when the
-/// province is known and has one with a phone number.
-fn provincial_line(
+/// The province's own line for finding treatment: what the talking point names.
+pub(crate) struct ProvincialLine<'h> {
+    /// The province's code (`bc`).
+    pub code: &'static str,
+    /// The province's name, as the site shows it in English.
+    pub place: &'static str,
+    pub line: &'h Helpline,
+    pub phone: &'h str,
+}
+
+/// The province's own line for finding treatment, when the province is known and has
+/// one with a phone number.
+pub(crate) fn provincial_line_of(
     province: Option<Province>,
     helplines: &[Helpline],
-    about_someone_else: bool,
-) -> Option<TalkingPoint> {
+) -> Option<ProvincialLine<'_>> {
     let code = province?.name();
     let place = content::province_name(code)?;
     let line = helplines.iter().find(|h| {
@@ -465,6 +474,28 @@ fn provincial_line(
             && h.phone.is_some()
     })?;
     let phone = line.phone.as_deref()?;
+    Some(ProvincialLine {
+        code,
+        place,
+        line,
+        phone,
+    })
+}
+
+/// The id of the talking point naming the province's own line.
+pub const PROVINCIAL_LINE_POINT: &str = "talk.find_care.province";
+
+/// The talking point naming the province's own line for finding treatment, when the
+/// province is known and has one with a phone number. (Its Spanish is in
+/// `locales/es/engine.ftl`, `talk-find_care-province`; see [`super::translate`].)
+pub(crate) fn provincial_line(
+    province: Option<Province>,
+    helplines: &[Helpline],
+    about_someone_else: bool,
+) -> Option<TalkingPoint> {
+    let ProvincialLine {
+        place, line, phone, ..
+    } = provincial_line_of(province, helplines)?;
     let text = if about_someone_else {
         format!(
             "In {place}, {} can help find treatment close to where they live: call {phone}.",
@@ -477,7 +508,7 @@ fn provincial_line(
         )
     };
     Some(TalkingPoint {
-        id: "talk.find_care.province".to_string(),
+        id: PROVINCIAL_LINE_POINT.to_string(),
         text,
     })
 }

@@ -3,7 +3,7 @@
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{DefaultBodyLimit, FromRequest, Path, Query, Request, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -16,10 +16,12 @@ use crate::AppState;
 use crate::assessment::answers::{Choice, Country, Province};
 use crate::assessment::cows::{self, Band, Ratings, Score};
 use crate::assessment::result::*;
+use crate::assessment::translate::in_language;
 use crate::assessment::{Answers, evaluate};
-use crate::content::{Comparison, Evidence, Helpline, Source, Treatment};
+use crate::content::{Comparison, Evidence, Helpline, Lang, Source, Treatment};
 use crate::store::assessments::{self, SavedAssessment};
 use crate::web::error::{ApiError, ApiErrorBody, AppError};
+use crate::web::locale::api_lang;
 use crate::web::protect::ClientAddress;
 
 /// Largest JSON body the API reads.
@@ -356,25 +358,39 @@ fn is_json(content_type: Option<&HeaderValue>) -> bool {
         .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
 }
 
-/// Evaluates answers without saving anything.
-#[utoipa::path(post, path = "/api/v1/evaluate", request_body = Answers,
-    responses((status = 200, body = Evaluation), (status = 400, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 408, body = ApiErrorBody),
+/// Evaluates answers without saving anything. The result's words (reasons, alerts,
+/// talking points, helplines' hours and purposes) are in the language `Accept-Language`
+/// prefers, English or Spanish; codes, slugs and ids are the same in both.
+#[utoipa::path(post, path = "/api/v1/evaluate", request_body = Answers, params(AcceptLanguage),
+    responses((status = 200, body = Evaluation, headers(
+            ("Content-Language" = String, description = "The language of the result's words: `en` or `es`"),
+            ("Vary" = String, description = "`Accept-Language`"))),
+        (status = 400, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 408, body = ApiErrorBody),
         (status = 413, body = ApiErrorBody), (status = 415, body = ApiErrorBody), (status = 422, body = ApiErrorBody),
         (status = 503, body = ApiErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait")))))]
 async fn evaluate_answers(
     State(state): State<AppState>,
+    headers: HeaderMap,
     AnswersJson(answers): AnswersJson,
 ) -> Response {
-    let result = evaluate(&answers, state.library.helplines());
+    let lang = api_lang(&headers);
+    let mut result = evaluate(&answers, state.library.helplines());
+    if lang != Lang::En {
+        result = in_language(&result, &answers, lang, &*state.library);
+    }
     // A result is about 10 KB: written into a buffer of that size from the start rather
     // than one that grows and copies itself on the way.
     let mut body = Vec::with_capacity(16 * 1024);
     match serde_json::to_writer(&mut body, &result) {
         Ok(()) => (
             [
-                (header::CACHE_CONTROL, "no-store"),
-                (header::CONTENT_TYPE, "application/json"),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/json"),
+                ),
             ],
+            language_headers(lang),
             Bytes::from(body),
         )
             .into_response(),
@@ -411,8 +427,12 @@ pub struct CreatedAssessment {
 }
 
 /// Evaluates and saves the answers; the assessment is kept for the retention period.
-#[utoipa::path(post, path = "/api/v1/assessments", request_body = Answers,
-    responses((status = 201, body = CreatedAssessment, headers(("Location" = String, description = "The saved assessment"))),
+/// The result is saved in English; the response gives its words in the language
+/// `Accept-Language` prefers (English or Spanish).
+#[utoipa::path(post, path = "/api/v1/assessments", request_body = Answers, params(AcceptLanguage),
+    responses((status = 201, body = CreatedAssessment, headers(("Location" = String, description = "The saved assessment"),
+            ("Content-Language" = String, description = "The language of the result's words: `en` or `es`"),
+            ("Vary" = String, description = "`Accept-Language`"))),
         (status = 400, body = ApiErrorBody), (status = 403, body = ApiErrorBody), (status = 408, body = ApiErrorBody), (status = 413, body = ApiErrorBody),
         (status = 415, body = ApiErrorBody), (status = 422, body = ApiErrorBody),
         (status = 429, description = "Too many saves from this address: nothing was saved", body = ApiErrorBody, headers(("Retry-After" = u64, description = "Seconds to wait"))),
@@ -420,8 +440,10 @@ pub struct CreatedAssessment {
 async fn create_assessment(
     State(state): State<AppState>,
     client: ClientAddress,
+    headers: HeaderMap,
     AnswersJson(answers): AnswersJson,
 ) -> Result<Response, ApiError> {
+    let lang = api_lang(&headers);
     state
         .saves
         .check(client)
@@ -434,7 +456,10 @@ async fn create_assessment(
         page: format!("/assessments/{}", saved.id),
         url: url.clone(),
         id: saved.id,
-        result: saved.result,
+        result: match lang {
+            Lang::En => saved.result,
+            _ => in_language(&saved.result, &answers, lang, &*state.library),
+        },
     };
     Ok((
         StatusCode::CREATED,
@@ -442,6 +467,7 @@ async fn create_assessment(
             (header::LOCATION, url),
             (header::CACHE_CONTROL, "no-store".into()),
         ],
+        language_headers(lang),
         Json(body),
     )
         .into_response())
@@ -477,19 +503,54 @@ impl From<SavedAssessment> for AssessmentRecord {
     }
 }
 
-/// A saved assessment, unless unknown or expired.
-#[utoipa::path(get, path = "/api/v1/assessments/{id}", params(("id" = String, Path, description = "Assessment id")),
-    responses((status = 200, body = AssessmentRecord), (status = 404, body = ApiErrorBody)))]
+/// A saved assessment, unless unknown or expired. The result's words are in the
+/// language `Accept-Language` prefers (English or Spanish); a text an earlier release
+/// wrote, which has no translation, stays as it was saved.
+#[utoipa::path(get, path = "/api/v1/assessments/{id}", params(("id" = String, Path, description = "Assessment id"), AcceptLanguage),
+    responses((status = 200, body = AssessmentRecord, headers(
+            ("Content-Language" = String, description = "The language of the result's words: `en` or `es`"),
+            ("Vary" = String, description = "`Accept-Language`"))),
+        (status = 404, body = ApiErrorBody)))]
 async fn get_assessment(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let saved = assessments::find(&state.pool, &id, state.retention_days)
+    let lang = api_lang(&headers);
+    let mut saved = assessments::find(&state.pool, &id, state.retention_days)
         .await?
         .ok_or_else(|| ApiError::not_found("assessment"))?;
+    if lang != Lang::En {
+        saved.result = in_language(&saved.result, &saved.answers, lang, &*state.library);
+    }
     Ok((
         [(header::CACHE_CONTROL, "no-store")],
+        language_headers(lang),
         Json(AssessmentRecord::from(saved)),
     )
         .into_response())
+}
+
+/// The `Accept-Language` request header, as the OpenAPI document shows it.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code)]
+struct AcceptLanguage {
+    /// The language for the result's words: `es` (or `es-MX`, `es-US`…) for Spanish,
+    /// by the header's weights (`es;q=0` refuses it); English otherwise. Codes, slugs,
+    /// ids, levels and `rules_fired` are the same in every language.
+    #[param(rename = "Accept-Language", example = "es-MX,es;q=0.9,en;q=0.5")]
+    accept_language: Option<String>,
+}
+
+/// `Content-Language` for a response whose words are in `lang`, and `Vary`, since the
+/// same request in another language gets other words.
+fn language_headers(lang: Lang) -> [(HeaderName, HeaderValue); 2] {
+    [
+        (
+            header::CONTENT_LANGUAGE,
+            HeaderValue::from_static(lang.code()),
+        ),
+        (header::VARY, HeaderValue::from_static("accept-language")),
+    ]
 }
