@@ -1,10 +1,12 @@
 //! The content tables: replaced whole by an import, read whole at start-up.
 
+use std::collections::HashMap;
+
 use sqlx::SqlitePool;
 
 use crate::content::{
-    CONTENT_FORMAT, ContentSet, Helpline, HelplineTranslation, ItemTranslation, SynonymTarget,
-    TranslationState, Treatment,
+    CONTENT_FORMAT, ContentSet, Helpline, HelplineTranslation, ItemTranslation, Lang,
+    SynonymTarget, TranslationState, Treatment,
 };
 
 /// What was imported last, if anything.
@@ -38,6 +40,12 @@ pub async fn replace_all(pool: &SqlitePool, set: &ContentSet) -> Result<(), sqlx
             .execute(&mut *tx)
             .await?;
         sqlx::query!("DELETE FROM treatment_search_trigram")
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query!("DELETE FROM treatment_search_es")
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query!("DELETE FROM treatment_search_es_trigram")
             .execute(&mut *tx)
             .await?;
         sqlx::query!("DELETE FROM search_synonyms")
@@ -82,6 +90,15 @@ pub async fn replace_all(pool: &SqlitePool, set: &ContentSet) -> Result<(), sqlx
             .execute(&mut *tx)
             .await?;
         }
+        // The Spanish search reads each item as its Spanish page shows it: the
+        // translation when it is current, the English otherwise.
+        let spanish: HashMap<&str, &ItemTranslation> = set
+            .translations
+            .iter()
+            .filter(|t| t.lang == Lang::Es)
+            .filter(|t| current(t.lang, t.file.split_once('/').map_or("", |(_, rest)| rest)))
+            .map(|t| (t.slug.as_str(), t))
+            .collect();
         for (position, t) in set.treatments.iter().enumerate() {
             let position = position as i64;
             let category = t.category.slug();
@@ -95,22 +112,16 @@ pub async fn replace_all(pool: &SqlitePool, set: &ContentSet) -> Result<(), sqlx
             )
             .execute(&mut *tx)
             .await?;
-            // Search reads the body and the points beside it: who it may suit and what
-            // to weigh (a caution may be the only place a word such as fentanyl appears).
-            let search_text = std::iter::once(&t.body_text)
-                .chain(&t.suits)
-                .chain(&t.requirements)
-                .chain(&t.side_effects)
-                .chain(&t.cautions)
-                .map(String::as_str)
-                .collect::<Vec<_>>()
-                .join("\n");
+            let english_text = search_text(
+                &t.body_text,
+                [&t.suits, &t.requirements, &t.side_effects, &t.cautions],
+            );
             sqlx::query!(
                 "INSERT INTO treatment_search (slug, title, summary, body) VALUES (?, ?, ?, ?)",
                 t.slug,
                 t.title,
                 t.summary,
-                search_text
+                english_text
             )
             .execute(&mut *tx)
             .await?;
@@ -119,7 +130,36 @@ pub async fn replace_all(pool: &SqlitePool, set: &ContentSet) -> Result<(), sqlx
                 t.slug,
                 t.title,
                 t.summary,
-                search_text
+                english_text
+            )
+            .execute(&mut *tx)
+            .await?;
+            let (title, summary, text) = match spanish.get(t.slug.as_str()) {
+                Some(es) => (
+                    &es.title,
+                    &es.summary,
+                    search_text(
+                        &es.body_text,
+                        [&es.suits, &es.requirements, &es.side_effects, &es.cautions],
+                    ),
+                ),
+                None => (&t.title, &t.summary, english_text.clone()),
+            };
+            sqlx::query!(
+                "INSERT INTO treatment_search_es (slug, title, summary, body) VALUES (?, ?, ?, ?)",
+                t.slug,
+                title,
+                summary,
+                text
+            )
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query!(
+                "INSERT INTO treatment_search_es_trigram (slug, title, summary, body) VALUES (?, ?, ?, ?)",
+                t.slug,
+                title,
+                summary,
+                text
             )
             .execute(&mut *tx)
             .await?;
@@ -189,6 +229,16 @@ pub async fn replace_all(pool: &SqlitePool, set: &ContentSet) -> Result<(), sqlx
         Ok(())
     })
     .await
+}
+
+/// What search reads of an item besides its title and summary: the body and the points
+/// beside it, who it may suit and what to weigh (a caution may be the only place a word
+/// such as fentanyl appears).
+fn search_text(body: &str, points: [&Vec<String>; 4]) -> String {
+    std::iter::once(body)
+        .chain(points.into_iter().flatten().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 pub async fn treatments(pool: &SqlitePool) -> Result<Vec<Treatment>, sqlx::Error> {

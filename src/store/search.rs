@@ -23,10 +23,21 @@
 //! with a match in the title before those with matches only in the summary or body, each
 //! by bm25), then part-of-word matches, then matches of corrected typos. Every tier needs
 //! all of its words, or any of them if no item has all.
+//!
+//! Spanish (`/es/search`) goes the same way through its own tables (migration 0007):
+//! `treatment_search_es` holds each item as its Spanish page shows it, in unicode61
+//! without a stemmer (Porter's rules are English), accents folded; its own trigram and
+//! vocabulary tables; its own synonyms ([`spanish_synonyms`]) and filler words. Query
+//! words are read without accents ("adicción" and "adiccion" are one word), and a
+//! plural is searched by the start of its singular ("tiras" as `"tira"*`, "adicciones"
+//! as `"adiccion"*`), which finds both.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use sqlx::SqlitePool;
+
+use crate::content::{ContentError, Lang, Synonym, SynonymTarget, parse_synonyms};
 
 /// Longest query we look at; the rest is ignored (and the page says so).
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -88,8 +99,23 @@ const FILLER_WORDS: [&str; 74] = [
     "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you",
 ];
 
-fn is_filler(word: &str) -> bool {
-    FILLER_WORDS.binary_search(&word).is_ok()
+/// The Spanish filler words, without accents (as [`spanish_words`] reads a query).
+/// Never "no", "sin" or "solo": they change what is asked ("no respira"). Sorted.
+const SPANISH_FILLER_WORDS: [&str; 76] = [
+    "al", "algo", "algun", "alguna", "alguno", "ante", "antes", "aqui", "asi", "cada", "como",
+    "con", "cual", "cuales", "cuando", "de", "del", "donde", "el", "ella", "ellos", "en", "entre",
+    "era", "es", "esa", "ese", "eso", "esta", "estan", "estar", "este", "esto", "estoy", "fue",
+    "ha", "hacer", "hay", "la", "las", "le", "les", "lo", "los", "mas", "me", "mi", "mis", "muy",
+    "necesito", "nos", "para", "pero", "por", "porque", "puede", "puedo", "que", "quien", "quiero",
+    "se", "ser", "si", "sobre", "son", "su", "sus", "tengo", "tiene", "tu", "un", "una", "unas",
+    "uno", "unos", "usted",
+];
+
+fn is_filler(lang: Lang, word: &str) -> bool {
+    match lang {
+        Lang::En => FILLER_WORDS.binary_search(&word).is_ok(),
+        Lang::Es => SPANISH_FILLER_WORDS.binary_search(&word).is_ok(),
+    }
 }
 
 /// The words of a query as search reads them: lowercase, cut at anything that is not a
@@ -105,12 +131,80 @@ pub fn query_words(query: &str) -> Vec<String> {
         .collect()
 }
 
+/// The words of a Spanish query: as [`query_words`], without accents (SQLite's
+/// `remove_diacritics 2` reads the items the same way), so that "adiccion", "adicción"
+/// and "ADICCIÓN" are one word to the synonyms, the filler words and the typo check.
+pub fn spanish_words(query: &str) -> Vec<String> {
+    // Combining marks first: query_words would cut a word at them.
+    let query: String = query.chars().filter(|c| !is_combining_mark(*c)).collect();
+    query_words(&query).iter().map(|w| fold(w)).collect()
+}
+
+/// The accents typed as marks of their own (U+0300–U+036F) after a letter.
+fn is_combining_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+/// A lowercase word without its accents: `á` → `a`, `ñ` → `n`, `ü` → `u`; combining
+/// marks dropped. Other letters are kept as they are.
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+            'ç' => 'c',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            c => c,
+        })
+        .collect()
+}
+
+/// The words of a query in `lang`'s form.
+fn words_of(lang: Lang, query: &str) -> Vec<String> {
+    match lang {
+        Lang::En => query_words(query),
+        Lang::Es => spanish_words(query),
+    }
+}
+
 /// One word as a term of the word index: `"metha"*` for a prefix, `"od"` for a whole word.
 fn index_term(word: &str) -> String {
     if word.chars().count() >= MIN_PREFIX_CHARS {
         format!("\"{word}\"*")
     } else {
         format!("\"{word}\"")
+    }
+}
+
+/// A Spanish plural searched by the start of its singular, which finds both: the
+/// Spanish index has no stemmer. "tiras" → `tira`, "adicciones" → `adiccion` (whose
+/// start also finds "adicción"), "mujeres" → `mujer`, "opioides" → `opioid` (which
+/// finds "opioide"); words of four letters or fewer are kept.
+fn spanish_prefix(word: &str) -> &str {
+    let chars = word.chars().count();
+    if chars >= 6
+        && let Some(stem) = word.strip_suffix("es")
+    {
+        return stem;
+    }
+    if chars >= 5
+        && let Some(stem) = word.strip_suffix('s')
+    {
+        return stem;
+    }
+    word
+}
+
+/// One word as a term of `lang`'s word index.
+fn lang_index_term(lang: Lang, word: &str) -> String {
+    match lang {
+        Lang::En => index_term(word),
+        Lang::Es => index_term(spanish_prefix(word)),
     }
 }
 
@@ -158,7 +252,7 @@ struct Plan {
 
 /// Reads synonyms and filler words out of `words` ([`query_words`]). At each position
 /// the longest phrase with a synonym wins.
-fn plan(words: &[String], synonyms: &HashMap<String, Vec<Meaning>>) -> Plan {
+fn plan(lang: Lang, words: &[String], synonyms: &HashMap<String, Vec<Meaning>>) -> Plan {
     let longest = synonyms
         .keys()
         .map(|k| k.split(' ').count())
@@ -204,7 +298,7 @@ fn plan(words: &[String], synonyms: &HashMap<String, Vec<Meaning>>) -> Plan {
         }
         i += n;
     }
-    let meaningful: Vec<&String> = plain.iter().filter(|w| !is_filler(w)).collect();
+    let meaningful: Vec<&String> = plain.iter().filter(|w| !is_filler(lang, w)).collect();
     // A query of filler words only ("what is it") is searched as typed.
     let kept: Vec<&String> = if meaningful.is_empty() && !any_synonym {
         plain.iter().collect()
@@ -247,39 +341,58 @@ fn corrections(word: &str, vocabulary: &[(String, i64)]) -> Vec<String> {
         .collect()
 }
 
-/// Items matching the query, best first, and a page to link above them if the query
-/// asks for one.
-pub async fn search(pool: &SqlitePool, query: &str) -> Result<SearchResults, sqlx::Error> {
-    let words = query_words(query);
+/// Items matching the query in `lang`'s index, best first, and a page to link above
+/// them if the query asks for one (its URL in English: the page links it in `lang`).
+pub async fn search(
+    pool: &SqlitePool,
+    query: &str,
+    lang: Lang,
+) -> Result<SearchResults, sqlx::Error> {
+    let words = words_of(lang, query);
     if words.is_empty() {
         return Ok(SearchResults::default());
     }
-    let plan = plan(&words, &synonyms(pool).await?);
+    let plan = match lang {
+        Lang::En => plan(lang, &words, &synonyms(pool).await?),
+        Lang::Es => plan(lang, &words, &SPANISH_MEANINGS),
+    };
+    let tables = Tables::of(lang);
+    let index_term = |word: &str| lang_index_term(lang, word);
 
     // Each word: in the word index, as part of a word, as a typo, or nowhere.
     let mut whole = Vec::new();
     let mut parts = Vec::new();
     let mut typos = Vec::new();
+    let mut typo_pins: Vec<String> = Vec::new();
     let mut vocabulary: Option<Vec<(String, i64)>> = None;
     for word in &plan.words {
-        if any_match(pool, Index::Words, &index_term(word)).await? {
+        if any_match(pool, tables.words, &index_term(word)).await? {
             whole.push(word.as_str());
         } else if word.chars().count() >= MIN_PREFIX_CHARS
-            && any_match(pool, Index::Parts, &part_term(word)).await?
+            && any_match(pool, tables.parts, &part_term(word)).await?
         {
             parts.push(word.as_str());
         } else if typo_budget(word.chars().count()) > 0 {
             if vocabulary.is_none() {
-                vocabulary = Some(
-                    sqlx::query_as(
-                        "SELECT term, doc FROM treatment_search_vocab WHERE length(term) >= 3",
-                    )
-                    .fetch_all(pool)
-                    .await?,
-                );
+                vocabulary = Some(sqlx::query_as(tables.vocabulary).fetch_all(pool).await?);
             }
             let near = corrections(word, vocabulary.as_deref().unwrap_or_default());
             if !near.is_empty() {
+                // The Spanish vocabulary is of whole words, not stems: a correction may
+                // be a synonym ("naloxna" → naloxona), whose items lead the typo tier.
+                if lang == Lang::Es {
+                    for meaning in near
+                        .iter()
+                        .filter_map(|w| SPANISH_MEANINGS.get(w))
+                        .flatten()
+                    {
+                        if let Meaning::Item(slug) = meaning
+                            && !typo_pins.contains(slug)
+                        {
+                            typo_pins.push(slug.clone());
+                        }
+                    }
+                }
                 typos.push(near);
             }
         }
@@ -299,7 +412,7 @@ pub async fn search(pool: &SqlitePool, query: &str) -> Result<SearchResults, sql
     }));
     let mut hits: Vec<SearchHit> = Vec::new();
     if !strong.is_empty() {
-        add(&mut hits, run(pool, Index::Words, &strong).await?);
+        add(&mut hits, run(pool, tables.words, &strong).await?);
     }
     if !parts.is_empty() {
         let terms: Vec<String> = whole
@@ -308,7 +421,7 @@ pub async fn search(pool: &SqlitePool, query: &str) -> Result<SearchResults, sql
             .filter(|w| w.chars().count() >= MIN_PREFIX_CHARS)
             .map(|w| part_term(w))
             .collect();
-        add(&mut hits, run(pool, Index::Parts, &terms).await?);
+        add(&mut hits, run(pool, tables.parts, &terms).await?);
     }
     if !typos.is_empty() {
         let mut terms = strong;
@@ -317,14 +430,21 @@ pub async fn search(pool: &SqlitePool, query: &str) -> Result<SearchResults, sql
                 .iter()
                 .map(|near| any_of(near.iter().map(|w| index_term(w)))),
         );
-        add(&mut hits, run(pool, Index::Words, &terms).await?);
+        let mut tier = run(pool, tables.words, &terms).await?;
+        for slug in typo_pins.iter().rev() {
+            if let Some(at) = tier.iter().position(|hit| &hit.slug == slug) {
+                let hit = tier.remove(at);
+                tier.insert(0, hit);
+            }
+        }
+        add(&mut hits, tier);
     }
 
     let mut results = Vec::new();
     for slug in &plan.pins {
         if let Some(at) = hits.iter().position(|hit| &hit.slug == slug) {
             results.push(hits.remove(at));
-        } else if let Some(hit) = summary(pool, slug).await? {
+        } else if let Some(hit) = summary(pool, tables, slug).await? {
             results.push(hit);
         }
     }
@@ -347,38 +467,89 @@ fn add(hits: &mut Vec<SearchHit>, more: Vec<SearchHit>) {
     hits.extend(more.into_iter().filter(|h| !listed.contains(&h.slug)));
 }
 
+/// One of a language's two indexes, as the SQL that reads it.
 #[derive(Clone, Copy)]
-enum Index {
-    /// `treatment_search`: Porter stems over unicode61.
-    Words,
-    /// `treatment_search_trigram`: any three characters.
-    Parts,
+struct Index {
+    /// Matches with snippets, best first.
+    hits: &'static str,
+    /// Whether anything matches.
+    any: &'static str,
+}
+
+/// A language's search tables: the word index (Porter stems over unicode61 in English,
+/// unicode61 alone in Spanish), the part-of-word index (trigrams), the word index's
+/// vocabulary and an item's summary.
+struct Tables {
+    words: Index,
+    parts: Index,
+    vocabulary: &'static str,
+    summary: &'static str,
 }
 
 // Not `query_as!`: sqlx 0.9's compile-time analysis crashes rustc (SIGSEGV) on FTS5
 // queries, so these are checked by the search tests instead. Items with a match in the
 // title come first, then by bm25 with the title counting most, then the summary, then
-// the body; [`hits`] then puts the titles most about the words first.
-const WORDS_HITS: &str = "SELECT slug, snippet(treatment_search, -1, ?1, ?2, '…', 24) AS snippet,
-         highlight(treatment_search, 1, ?1, ?2) AS title
-     FROM treatment_search
-     WHERE treatment_search MATCH ?3
-     ORDER BY instr(highlight(treatment_search, 1, ?1, ?2), ?1) = 0,
-         bm25(treatment_search, 0.0, 10.0, 4.0, 1.0)
-     LIMIT 50";
-// A trigram snippet counts characters, not words: the longest FTS5 allows.
-const PARTS_HITS: &str =
-    "SELECT slug, snippet(treatment_search_trigram, -1, ?1, ?2, '…', 64) AS snippet,
-         highlight(treatment_search_trigram, 1, ?1, ?2) AS title
-     FROM treatment_search_trigram
-     WHERE treatment_search_trigram MATCH ?3
-     ORDER BY instr(highlight(treatment_search_trigram, 1, ?1, ?2), ?1) = 0,
-         bm25(treatment_search_trigram, 0.0, 10.0, 4.0, 1.0)
-     LIMIT 50";
-const WORDS_ANY: &str =
-    "SELECT EXISTS (SELECT 1 FROM treatment_search WHERE treatment_search MATCH ?)";
-const PARTS_ANY: &str =
-    "SELECT EXISTS (SELECT 1 FROM treatment_search_trigram WHERE treatment_search_trigram MATCH ?)";
+// the body; [`hits`] then puts the titles most about the words first. A trigram snippet
+// counts characters, not words: the longest FTS5 allows.
+macro_rules! index_sql {
+    ($table:literal, $snippet_tokens:literal) => {
+        Index {
+            hits: concat!(
+                "SELECT slug, snippet(",
+                $table,
+                ", -1, ?1, ?2, '…', ",
+                $snippet_tokens,
+                ") AS snippet,
+                     highlight(",
+                $table,
+                ", 1, ?1, ?2) AS title
+                 FROM ",
+                $table,
+                "
+                 WHERE ",
+                $table,
+                " MATCH ?3
+                 ORDER BY instr(highlight(",
+                $table,
+                ", 1, ?1, ?2), ?1) = 0,
+                     bm25(",
+                $table,
+                ", 0.0, 10.0, 4.0, 1.0)
+                 LIMIT 50"
+            ),
+            any: concat!(
+                "SELECT EXISTS (SELECT 1 FROM ",
+                $table,
+                " WHERE ",
+                $table,
+                " MATCH ?)"
+            ),
+        }
+    };
+}
+
+const ENGLISH: Tables = Tables {
+    words: index_sql!("treatment_search", 24),
+    parts: index_sql!("treatment_search_trigram", 64),
+    vocabulary: "SELECT term, doc FROM treatment_search_vocab WHERE length(term) >= 3",
+    summary: "SELECT slug, summary AS snippet FROM treatment_search WHERE slug = ?",
+};
+
+const SPANISH: Tables = Tables {
+    words: index_sql!("treatment_search_es", 24),
+    parts: index_sql!("treatment_search_es_trigram", 64),
+    vocabulary: "SELECT term, doc FROM treatment_search_es_vocab WHERE length(term) >= 3",
+    summary: "SELECT slug, summary AS snippet FROM treatment_search_es WHERE slug = ?",
+};
+
+impl Tables {
+    fn of(lang: Lang) -> &'static Tables {
+        match lang {
+            Lang::En => &ENGLISH,
+            Lang::Es => &SPANISH,
+        }
+    }
+}
 
 /// Items matching every term, best first; if none match every term, those matching any.
 async fn run(
@@ -409,11 +580,7 @@ async fn hits(
     index: Index,
     fts_query: &str,
 ) -> Result<Vec<SearchHit>, sqlx::Error> {
-    let sql = match index {
-        Index::Words => WORDS_HITS,
-        Index::Parts => PARTS_HITS,
-    };
-    let mut rows: Vec<HitRow> = sqlx::query_as(sql)
+    let mut rows: Vec<HitRow> = sqlx::query_as(index.hits)
         .bind(MARK_START.to_string())
         .bind(MARK_END.to_string())
         .bind(fts_query.to_string())
@@ -449,24 +616,22 @@ fn title_share(marked: &str) -> u32 {
 }
 
 async fn any_match(pool: &SqlitePool, index: Index, fts_query: &str) -> Result<bool, sqlx::Error> {
-    let sql = match index {
-        Index::Words => WORDS_ANY,
-        Index::Parts => PARTS_ANY,
-    };
-    sqlx::query_scalar(sql)
+    sqlx::query_scalar(index.any)
         .bind(fts_query.to_string())
         .fetch_one(pool)
         .await
 }
 
 /// An item listed by a synonym but not found by its words: its summary as the snippet.
-async fn summary(pool: &SqlitePool, slug: &str) -> Result<Option<SearchHit>, sqlx::Error> {
-    sqlx::query_as::<_, SearchHit>(
-        "SELECT slug, summary AS snippet FROM treatment_search WHERE slug = ?",
-    )
-    .bind(slug.to_string())
-    .fetch_optional(pool)
-    .await
+async fn summary(
+    pool: &SqlitePool,
+    tables: &Tables,
+    slug: &str,
+) -> Result<Option<SearchHit>, sqlx::Error> {
+    sqlx::query_as::<_, SearchHit>(tables.summary)
+        .bind(slug.to_string())
+        .fetch_optional(pool)
+        .await
 }
 
 struct SynonymRow {
@@ -499,6 +664,48 @@ async fn synonyms(pool: &SqlitePool) -> Result<HashMap<String, Vec<Meaning>>, sq
         map.entry(row.term).or_default().push(meaning);
     }
     Ok(map)
+}
+
+/// The Spanish search's synonyms, in the form of `content/search-synonyms.toml`.
+pub const SPANISH_SYNONYMS_FILE: &str = "src/store/search-synonyms-es.toml";
+const SPANISH_SYNONYMS_TEXT: &str = include_str!("search-synonyms-es.toml");
+
+/// The Spanish synonyms, parsed (the tests check that they parse and name real items).
+pub fn spanish_synonyms() -> Result<Vec<Synonym>, Vec<ContentError>> {
+    parse_synonyms(SPANISH_SYNONYMS_FILE, SPANISH_SYNONYMS_TEXT)
+}
+
+/// The Spanish synonyms by term without accents, read once.
+static SPANISH_MEANINGS: LazyLock<HashMap<String, Vec<Meaning>>> = LazyLock::new(|| {
+    let synonyms = spanish_synonyms().unwrap_or_else(|errors| {
+        for e in &errors {
+            tracing::error!("{e}");
+        }
+        Vec::new()
+    });
+    meanings(Lang::Es, &synonyms)
+});
+
+/// Synonyms by term, targets in the order given, terms and words as `lang` reads a query.
+fn meanings(lang: Lang, synonyms: &[Synonym]) -> HashMap<String, Vec<Meaning>> {
+    let form = |phrase: &str| words_of(lang, phrase).join(" ");
+    let mut map: HashMap<String, Vec<Meaning>> = HashMap::new();
+    for synonym in synonyms {
+        let targets: Vec<Meaning> = match &synonym.target {
+            SynonymTarget::Items(slugs) => slugs.iter().cloned().map(Meaning::Item).collect(),
+            SynonymTarget::Words(words) => words.iter().map(|w| Meaning::Word(form(w))).collect(),
+            SynonymTarget::Page { url, label } => vec![Meaning::Page(PageLink {
+                url: url.clone(),
+                label: label.clone(),
+            })],
+        };
+        for term in &synonym.terms {
+            map.entry(form(term))
+                .or_default()
+                .extend(targets.iter().cloned());
+        }
+    }
+    map
 }
 
 #[cfg(test)]
@@ -555,8 +762,20 @@ mod tests {
         assert!(FILLER_WORDS.iter().all(|w| query_words(w) == [*w]));
         // Words that mean something in this field are never filler.
         for word in ["od", "help", "not", "no", "off", "near", "stop"] {
-            assert!(!is_filler(word), "{word}");
+            assert!(!is_filler(Lang::En, word), "{word}");
         }
+        assert!(SPANISH_FILLER_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            SPANISH_FILLER_WORDS
+                .iter()
+                .all(|w| spanish_words(w) == [*w])
+        );
+        for word in [
+            "no", "sin", "solo", "ayuda", "cerca", "dosis", "hijo", "dejar",
+        ] {
+            assert!(!is_filler(Lang::Es, word), "{word}");
+        }
+        assert!(is_filler(Lang::Es, &fold("qué")) && is_filler(Lang::Es, &fold("está")));
     }
 
     fn synonyms() -> HashMap<String, Vec<Meaning>> {
@@ -587,7 +806,7 @@ mod tests {
     }
 
     fn plan_of(query: &str) -> Plan {
-        plan(&query_words(query), &synonyms())
+        plan(Lang::En, &query_words(query), &synonyms())
     }
 
     #[test]
@@ -654,6 +873,91 @@ mod tests {
             ("metd", &[]),
             ("xyzzyplugh", &[]),
             ("метадон", &[]),
+        ] {
+            assert_eq!(corrections(word, &vocabulary), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn spanish_words_are_read_without_accents_and_plurals_by_their_singular() {
+        assert_eq!(
+            spanish_words("¿Qué es la ADICCIÓN? Niño, pingüino"),
+            ["que", "es", "la", "adiccion", "nino", "pinguino"]
+        );
+        // Decomposed accents (a letter and a combining mark) read the same.
+        assert_eq!(spanish_words("adiccio\u{301}n"), ["adiccion"]);
+        assert_eq!(spanish_words("метадон"), ["метадон"]);
+        for (word, prefix) in [
+            ("opioides", "opioid"),
+            ("adicciones", "adiccion"),
+            ("mujeres", "mujer"),
+            ("tiras", "tira"),
+            ("dosis", "dosi"),
+            ("metadona", "metadona"),
+            ("mes", "mes"),
+            ("bebes", "bebe"),
+        ] {
+            assert_eq!(spanish_prefix(word), prefix, "{word}");
+        }
+        assert_eq!(lang_index_term(Lang::Es, "opioides"), "\"opioid\"*");
+        assert_eq!(lang_index_term(Lang::En, "opioids"), "\"opioids\"*");
+        assert_eq!(lang_index_term(Lang::Es, "od"), "\"od\"");
+    }
+
+    #[test]
+    fn spanish_synonyms_and_filler_words_shape_the_search() {
+        let plan_es = |q: &str| plan(Lang::Es, &spanish_words(q), &SPANISH_MEANINGS);
+        let p = plan_es("¿Qué hacer en una SOBREDOSIS?");
+        assert_eq!(p.pins, ["overdose-response", "naloxone"]);
+        assert_eq!(p.words, ["sobredosis"]);
+        assert_eq!(
+            plan_es("sobre dosis").pins,
+            ["overdose-response", "naloxone"]
+        );
+
+        let p = plan_es("clínica de metadona cerca de mí");
+        assert_eq!(p.link.as_ref().map(|l| l.url.as_str()), Some("/find-care"));
+        assert_eq!(p.pins, ["methadone"]);
+
+        // A word synonym searches either; "no" is never filler.
+        let p = plan_es("opiáceos");
+        assert_eq!(p.groups, [vec!["opiaceos".to_string(), "opioides".into()]]);
+        assert_eq!(
+            plan_es("no respira").pins,
+            ["overdose-response", "naloxone"]
+        );
+        assert_eq!(plan_es("no puedo dormir").words, ["no", "dormir"]);
+        // Only filler: searched as typed.
+        assert_eq!(plan_es("qué es eso").words, ["que", "es", "eso"]);
+        // English terms do not apply to Spanish, nor Spanish to English.
+        assert!(plan_es("near").link.is_none());
+        assert!(
+            plan(Lang::En, &query_words("cerca de mi"), &synonyms())
+                .link
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn spanish_misspellings_are_read_as_the_nearest_spanish_word() {
+        let vocabulary: Vec<(String, i64)> = [
+            ("metadona", 20),
+            ("buprenorfina", 25),
+            ("naloxona", 15),
+            ("abstinencia", 30),
+            ("fentanilo", 18),
+        ]
+        .iter()
+        .map(|(t, n)| (t.to_string(), *n))
+        .collect();
+        for (word, expected) in [
+            ("metadone", &["metadona"][..]),
+            ("methadone", &["metadona"]),
+            ("bupenorfina", &["buprenorfina"]),
+            ("naloxna", &["naloxona"]),
+            ("abstinensia", &["abstinencia"]),
+            ("fentanyl", &["fentanilo"]),
+            ("ayuda", &[]),
         ] {
             assert_eq!(corrections(word, &vocabulary), expected, "{word}");
         }

@@ -1,4 +1,5 @@
-//! `/search?q=`: ranked full-text search with highlighted snippets.
+//! `/search?q=`: ranked full-text search with highlighted snippets; `/es/search?q=`
+//! searches the Spanish items and shows their Spanish titles.
 
 use askama::Template;
 use axum::Router;
@@ -9,7 +10,8 @@ use serde::Deserialize;
 
 use super::{Layout, render};
 use crate::AppState;
-use crate::content::Treatment;
+use crate::content::{Category, Lang, Treatment};
+use crate::i18n;
 use crate::store::search::{self, MARK_END, MARK_START, MAX_QUERY_CHARS, PageLink};
 use crate::web::cache::Shelf;
 use crate::web::delivery::{CachePolicy, Wants};
@@ -30,6 +32,16 @@ pub struct SearchQuery {
 /// template escapes every run and adds `<mark>` itself.
 pub struct SearchResult<'a> {
     pub item: &'a Treatment,
+    /// The item's page in the page's language.
+    pub href: String,
+    /// The title in the page's language; the English one when the item has no current
+    /// translation (its page is then English too).
+    pub title: &'a str,
+    /// The item's text is in English on a page in another language: marked `lang="en"`,
+    /// with a note.
+    pub in_english: bool,
+    /// The item's group, in the page's language.
+    pub category: String,
     pub snippet: Vec<(String, bool)>,
 }
 
@@ -44,6 +56,18 @@ pub struct SearchPage<'a> {
     pub link: Option<PageLink>,
     /// True when the query was longer than we search.
     pub shortened: bool,
+    pub max_chars: usize,
+}
+
+/// A category's heading in `lang`: the English from [`Category::heading`], the others
+/// from the catalogue (`search-category-<slug>`).
+pub fn category_heading(lang: Lang, category: Category) -> String {
+    i18n::translated(
+        lang,
+        &format!("search-category-{}", category.slug()),
+        category.heading(),
+    )
+    .into_owned()
 }
 
 async fn search_page(
@@ -53,7 +77,10 @@ async fn search_page(
 ) -> Result<Response, AppError> {
     let shortened = params.q.chars().count() > MAX_QUERY_CHARS;
     let query: String = params.q.trim().chars().take(MAX_QUERY_CHARS).collect();
-    let key = format!("search{}{query}", if shortened { "+" } else { "-" });
+    let key = wants.locale.cache_key(&format!(
+        "search{}{query}",
+        if shortened { "+" } else { "-" }
+    ));
     if let Some(page) = state.pages.get(Shelf::Queries, &key) {
         return Ok(page.respond(&wants, CachePolicy::Page));
     }
@@ -62,27 +89,34 @@ async fn search_page(
     let Ok(Ok(_turn)) = turn else {
         return Err(AppError::Overloaded);
     };
-    let found = search::search(&state.pool, &query).await?;
+    let lang = wants.locale.lang;
+    let found = search::search(&state.pool, &query, lang).await?;
     let results = found
         .hits
         .iter()
         .filter_map(|hit| {
             let item = state.library.get(&hit.slug)?;
+            let translation = match lang {
+                Lang::En => None,
+                _ => state.library.translation(&hit.slug, lang),
+            };
             Some(SearchResult {
                 item,
+                href: i18n::path_in(lang, &format!("/treatments/{}", item.slug)),
+                title: translation.map_or(&item.title, |t| &t.title),
+                in_english: lang != Lang::En && translation.is_none(),
+                category: category_heading(lang, item.category),
                 snippet: split_marks(&hit.snippet),
             })
         })
         .collect();
     let Html(page) = render(&SearchPage {
-        layout: Layout::new(
-            "search",
-            &crate::web::locale::Locale::default(), /* TODO(i18n) */
-        ),
+        layout: Layout::new("search", &wants.locale),
         query,
         results,
         link: found.link,
         shortened,
+        max_chars: MAX_QUERY_CHARS,
     })?;
     // Compressed while this search still holds its turn: a flood of distinct queries
     // compresses two pages at a time, not one per request.
@@ -129,5 +163,18 @@ mod tests {
             ]
         );
         assert!(split_marks("").is_empty());
+    }
+
+    #[test]
+    fn category_headings_in_each_language() {
+        for category in Category::ALL {
+            // The English catalogue says what the table says (the Spanish is beside it).
+            let id = format!("search-category-{}", category.slug());
+            assert_eq!(i18n::text(Lang::En, &id), category.heading(), "{id}");
+            assert_eq!(category_heading(Lang::En, category), category.heading());
+            let es = category_heading(Lang::Es, category);
+            assert!(i18n::text_if_any(Lang::Es, &id).is_some(), "{id}");
+            assert_ne!(es, category.heading(), "{id} is translated");
+        }
     }
 }
