@@ -19,11 +19,3 @@ search-in-english = For now, this page is in English only.
 
 # The groups of items, as Category::heading() in src/content/mod.rs says them (a test
 # holds them equal).
-search-category-withdrawal = Withdrawal and detox
-search-category-medications = Medications
-search-category-therapies = Therapies and counselling
-search-category-settings = Where treatment happens
-search-category-support-groups = Support groups
-search-category-recovery = Recovery and family support
-search-category-safety = Safety
-search-category-choosing-a-program = Choosing a program

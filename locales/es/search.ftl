@@ -16,13 +16,3 @@ search-count = { $count ->
 } para “{ $query }”.
 # Debajo de un resultado cuya página no tiene una traducción al día.
 search-in-english = Por ahora, esta página está solo en inglés.
-
-# Los grupos de opciones.
-search-category-withdrawal = Abstinencia y desintoxicación
-search-category-medications = Medicamentos
-search-category-therapies = Terapias y consejería
-search-category-settings = Dónde se recibe el tratamiento
-search-category-support-groups = Grupos de apoyo
-search-category-recovery = Recuperación y apoyo a la familia
-search-category-safety = Seguridad
-search-category-choosing-a-program = Cómo elegir un programa

@@ -59,15 +59,10 @@ pub struct SearchPage<'a> {
     pub max_chars: usize,
 }
 
-/// A category's heading in `lang`: the English from [`Category::heading`], the others
-/// from the catalogue (`search-category-<slug>`).
+/// A category's heading in `lang` (one definition, beside the category: see
+/// [`Category::heading_in`]).
 pub fn category_heading(lang: Lang, category: Category) -> String {
-    i18n::translated(
-        lang,
-        &format!("search-category-{}", category.slug()),
-        category.heading(),
-    )
-    .into_owned()
+    category.heading_in(lang).into_owned()
 }
 
 async fn search_page(
@@ -169,7 +164,7 @@ mod tests {
     fn category_headings_in_each_language() {
         for category in Category::ALL {
             // The English catalogue says what the table says (the Spanish is beside it).
-            let id = format!("search-category-{}", category.slug());
+            let id = format!("category-{}", category.slug());
             assert_eq!(i18n::text(Lang::En, &id), category.heading(), "{id}");
             assert_eq!(category_heading(Lang::En, category), category.heading());
             let es = category_heading(Lang::Es, category);
