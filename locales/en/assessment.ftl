@@ -78,6 +78,7 @@ assessment-filter-pregnant-or-postpartum-women = Pregnant or postpartum women
 ## The result
 
 result-title = Assessment result
+result-heading = Assessment result
 result-do-first = Do this first
 result-urgent-medical = Go to an emergency department today, or call <a href="tel:911">911</a>.
 result-urgent-suicide = Call or text <a href="tel:988">988</a> now; if life is in danger, call <a href="tel:911">911</a>.

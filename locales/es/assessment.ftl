@@ -79,10 +79,11 @@ assessment-filter-pregnant-or-postpartum-women = Mujeres embarazadas o en el pos
 ## El resultado
 
 result-title = Resultado del cuestionario
+result-heading = Resultado
 result-do-first = Haga esto primero
-result-urgent-medical = Vaya hoy a una sala de emergencias, o llame al <a href="tel:911">911</a>.
-result-urgent-suicide = Llame o envíe un mensaje de texto al <a href="tel:988">988</a> ahora. Si hay una vida en peligro, llame al <a href="tel:911">911</a>.
-result-urgent-overdose = Una sobredosis reciente: empiece pronto un medicamento, tenga naloxona a mano y nunca consuma a solas.
+result-urgent-medical = Vaya hoy a una sala de emergencias o llame al <a href="tel:911">911</a>.
+result-urgent-suicide = Llame o envíe un texto al <a href="tel:988">988</a> ya. Si una vida corre peligro, llame al <a href="tel:911">911</a>.
+result-urgent-overdose = Sobredosis reciente: medicamento pronto, naloxona cerca, nunca consumir a solas.
 result-suggestion = La sugerencia
 result-setting = Tipo de atención:
 result-plan = Plan:
@@ -107,7 +108,7 @@ result-ask-next = Qué preguntar después
 result-ask-next-intro = Estas respuestas podrían cambiar la sugerencia:
 result-find-care = Encuentre atención cerca de usted
 result-find-care-intro = Estas líneas gratuitas buscan tratamiento cerca de donde vive la persona y responden preguntas en el camino.
-result-helpline-call = llamar al
+result-helpline-call = teléfono:
 result-helpline-text = mensaje de texto:
 result-helpline-in-language = En español:
 result-care-link = Encuentre atención cerca de usted: programas, directorios y líneas locales
