@@ -1,4 +1,10 @@
-//! The questionnaire pages, the result and the clinician's summary sheet.
+//! The questionnaire pages, the result and the clinician's summary sheet, in English
+//! at `/assessment…` and in Spanish at `/es/assessment…` (the language from the path,
+//! see [`Locale`]). The summary sheet is in either language whatever the page's path:
+//! `?lang=en` or `?lang=es` (a bilingual intake worker reads the result in Spanish and
+//! prints the sheet in English for the chart).
+
+use std::borrow::Cow;
 
 use askama::Template;
 use axum::Router;
@@ -8,22 +14,31 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use fluent_templates::fluent_bundle::FluentValue;
+use serde::Deserialize;
 
 use super::find_care;
-use super::questionnaire::{FormValues, Question, STEPS, answer_label, dsm5_short, question};
+use super::questionnaire::{
+    FormError, FormValues, Question, STEPS, answer_label, dsm5_short_in, question,
+};
 use super::{Layout, render};
 use crate::AppState;
 use crate::assessment::answers::{Caller, Choice, Country, Kind};
-use crate::assessment::result::{Alert, AlertCode, HelplineContact, Level, MedicationStatus, Plan};
+use crate::assessment::result::{
+    Alert, AlertCode, HelplineContact, Level, MedicationStatus, Plan, SeverityBasis,
+};
 use crate::assessment::rules;
 use crate::assessment::sources::Source;
-use crate::assessment::{AnswerError, Answers, Evaluation, Field, evaluate};
+use crate::assessment::translate::in_language;
+use crate::assessment::{Answers, Evaluation, Field, evaluate};
 use crate::content::Library;
 use crate::content::{sms_href, tel_href};
+use crate::i18n::{self, Lang, path_in};
 use crate::store::assessments::{self, SavedAssessment};
 use crate::web::cache::Shelf;
 use crate::web::delivery::{CachePolicy, Wants};
 use crate::web::error::{AppError, RETRY_NOT_SAVED_SECS, retry_after};
+use crate::web::locale::Locale;
 use crate::web::protect::ClientAddress;
 
 pub fn router() -> Router<AppState> {
@@ -39,13 +54,14 @@ pub fn router() -> Router<AppState> {
 /// The form's fields, or a clear page saying why they could not be read.
 fn form_pairs(
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
+    lang: Lang,
 ) -> Result<Vec<(String, String)>, AppError> {
     form.map(|Form(pairs)| pairs).map_err(|rejection| {
         let status = rejection.status();
         let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
             super::protect::form_too_large()
         } else {
-            "The questionnaire could not be read. Please start it again from the questionnaire page.".to_string()
+            i18n::text(lang, "questionnaire-unreadable")
         };
         AppError::Rejected { status, message }
     })
@@ -54,16 +70,16 @@ fn form_pairs(
 /// A choice on screen.
 pub struct OptionView {
     pub value: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub checked: bool,
 }
 
-/// A question on screen, with what was answered and any error.
+/// A question on screen, in the page's language, with what was answered and any error.
 pub struct QuestionView {
     pub name: &'static str,
-    pub label: &'static str,
-    pub say: &'static str,
-    pub say_about: &'static str,
+    pub label: String,
+    pub say: String,
+    pub say_about: String,
     /// `one`, `many` or `number`.
     pub kind: &'static str,
     pub options: Vec<OptionView>,
@@ -78,7 +94,12 @@ pub struct QuestionView {
 }
 
 impl QuestionView {
-    fn new(q: &'static Question, form: &FormValues, errors: &[AnswerError]) -> QuestionView {
+    fn new(
+        q: &'static Question,
+        form: &FormValues,
+        errors: &[FormError],
+        lang: Lang,
+    ) -> QuestionView {
         let name = q.field.name();
         let current = form.get(name);
         let answered = current
@@ -91,16 +112,18 @@ impl QuestionView {
         };
         QuestionView {
             name,
-            label: q.label,
-            say: q.say,
-            say_about: q.say_about,
+            label: q.label_in(lang).into_owned(),
+            say: q.say_in(lang).into_owned(),
+            say_about: q.say_about_in(lang).into_owned(),
             kind,
             options: q
                 .options
                 .iter()
-                .map(|(value, label)| OptionView {
+                .map(|(value, _)| OptionView {
                     value,
-                    label,
+                    label: q
+                        .option_in(lang, value)
+                        .map_or_else(String::new, Cow::into_owned),
                     checked: form.has(name, value),
                 })
                 .collect(),
@@ -111,7 +134,7 @@ impl QuestionView {
             error: errors
                 .iter()
                 .find(|e| e.field == name)
-                .map(|e| e.message.clone()),
+                .map(|e| e.message(lang)),
         }
     }
 }
@@ -119,12 +142,12 @@ impl QuestionView {
 /// One step of the questionnaire, with its questions as answered so far.
 pub struct StepView {
     pub number: usize,
-    pub title: &'static str,
-    pub intro: &'static str,
+    pub title: String,
+    pub intro: String,
     pub questions: Vec<QuestionView>,
     /// The titles of the steps before and after, for the back and next links.
-    pub previous: Option<&'static str>,
-    pub next: Option<&'static str>,
+    pub previous: Option<String>,
+    pub next: Option<String>,
 }
 
 /// The whole questionnaire on one page, in five steps. With JavaScript one step shows
@@ -162,33 +185,33 @@ pub struct Urgent {
 
 /// A message above the form, read out by screen readers when the page loads.
 pub struct Notice {
-    pub heading: &'static str,
+    pub heading: String,
     pub message: String,
 }
 
-fn questionnaire(form: &FormValues, errors: Vec<AnswerError>) -> QuestionnairePage {
+fn questionnaire(form: &FormValues, errors: Vec<FormError>, locale: &Locale) -> QuestionnairePage {
+    let lang = locale.lang;
     let open_step = errors
         .first()
         .map_or(1, |e| super::questionnaire::step_of(&e.field));
     QuestionnairePage {
-        layout: Layout::new(
-            "assessment",
-            &crate::web::locale::Locale::default(), /* TODO(i18n) */
-        ),
+        layout: Layout::new("assessment", locale),
         steps: STEPS
             .iter()
             .enumerate()
             .map(|(i, step)| StepView {
                 number: step.number,
-                title: step.title,
-                intro: step.intro,
+                title: step.title_in(lang).into_owned(),
+                intro: step.intro_in(lang).into_owned(),
                 questions: step
                     .questions
                     .iter()
-                    .map(|q| QuestionView::new(q, form, &errors))
+                    .map(|q| QuestionView::new(q, form, &errors, lang))
                     .collect(),
-                previous: i.checked_sub(1).map(|p| STEPS[p].title),
-                next: STEPS.get(i + 1).map(|n| n.title),
+                previous: i
+                    .checked_sub(1)
+                    .map(|p| STEPS[p].title_in(lang).into_owned()),
+                next: STEPS.get(i + 1).map(|n| n.title_in(lang).into_owned()),
             })
             .collect(),
         open_step,
@@ -204,9 +227,12 @@ fn questionnaire(form: &FormValues, errors: Vec<AnswerError>) -> QuestionnairePa
         errors: errors
             .into_iter()
             .map(|e| {
-                let name = Field::from_name(&e.field)
-                    .map_or_else(|| e.field.clone(), |f| question(f).label.to_string());
-                (e.field, name, e.message)
+                let name = Field::from_name(&e.field).map_or_else(
+                    || e.field.clone(),
+                    |f| question(f).label_in(lang).into_owned(),
+                );
+                let message = e.message(lang);
+                (e.field, name, message)
             })
             .collect(),
     }
@@ -224,20 +250,19 @@ async fn start(
     wants: Wants,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Result<Response, AppError> {
+    let locale = wants.locale.clone();
     let Query(pairs) = query.map_err(|rejection| AppError::Rejected {
         status: rejection.status(),
-        message:
-            "The link to the questionnaire could not be read. Open the questionnaire from the menu."
-                .to_string(),
+        message: i18n::text(locale.lang, "questionnaire-bad-link"),
     })?;
     let form = FormValues::from_pairs(&pairs);
     if pairs.is_empty() {
-        // The blank questionnaire is the same for everyone: kept, like a content page,
-        // but no browser keeps it (see `CachePolicy::NoStore`).
+        // The blank questionnaire is the same for everyone who reads the same language:
+        // kept, like a content page, but no browser keeps it (see `CachePolicy::NoStore`).
         let page = state
             .pages
-            .get_or_render(Shelf::Content, "assessment", || {
-                render(&questionnaire(&form, vec![]))
+            .get_or_render(Shelf::Content, &locale.cache_key("assessment"), || {
+                render(&questionnaire(&form, vec![], &locale))
             })
             .await?;
         return Ok(page.respond(&wants, CachePolicy::NoStore));
@@ -248,21 +273,22 @@ async fn start(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    respond(status, &questionnaire(&form, errors))
+    respond(status, &questionnaire(&form, errors, &locale))
 }
 
 /// A step of the questionnaire as an earlier release posted it (a page left open across
 /// an upgrade): the whole questionnaire, with every answer it carried.
 async fn older_step(
+    locale: Locale,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, AppError> {
-    let pairs: Vec<(String, String)> = form_pairs(form)?
+    let pairs: Vec<(String, String)> = form_pairs(form, locale.lang)?
         .into_iter()
         .filter(|(k, _)| k != "step" && k != "go")
         .collect();
     respond(
         StatusCode::OK,
-        &questionnaire(&FormValues::from_pairs(&pairs), vec![]),
+        &questionnaire(&FormValues::from_pairs(&pairs), vec![], &locale),
     )
 }
 
@@ -270,51 +296,60 @@ async fn older_step(
 /// in. Sending it saves a new assessment; the earlier one is left as it was.
 async fn change(
     State(state): State<AppState>,
+    locale: Locale,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let saved = find(&state, &id).await?;
     let form = FormValues::from_answers(&saved.answers);
-    let mut page = questionnaire(&form, vec![]);
+    let mut page = questionnaire(&form, vec![], &locale);
     page.changing = Some(saved.id);
     respond(StatusCode::OK, &page)
 }
 
-/// The last step (or one POST with every answer): evaluate, save, and show the result.
+/// The last step (or one POST with every answer): evaluate, save, and show the result
+/// in the language the questionnaire was in.
 async fn submit(
     State(state): State<AppState>,
+    locale: Locale,
     client: ClientAddress,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, AppError> {
-    let pairs = form_pairs(form)?;
+    let lang = locale.lang;
+    let pairs = form_pairs(form, lang)?;
     let form = FormValues::from_pairs(&pairs);
     let (answers, errors) = form.answers();
     if !errors.is_empty() {
         return respond(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &questionnaire(&form, errors),
+            &questionnaire(&form, errors, &locale),
         );
     }
     if let Err(wait) = state.saves.check(client) {
         let notice = Notice {
-            heading: "Not saved yet: too many saves from this connection",
-            message: format!(
-                "To keep the service running for everyone, one connection can save a limited number of questionnaires a minute. Every answer is still in this form: wait {wait} seconds, then press “See the result” again."
+            heading: i18n::text(lang, "questionnaire-rate-limited-title"),
+            message: i18n::text_with(
+                lang,
+                "questionnaire-rate-limited",
+                &[("seconds", FluentValue::from(wait))],
             ),
         };
-        return answers_kept(StatusCode::TOO_MANY_REQUESTS, wait, &form, notice);
+        return answers_kept(StatusCode::TOO_MANY_REQUESTS, wait, &form, notice, &locale);
     }
     match save(&state, &answers).await {
-        Ok(saved) => Ok(Redirect::to(&format!("/assessments/{}", saved.id)).into_response()),
+        Ok(saved) => {
+            Ok(Redirect::to(&path_in(lang, &format!("/assessments/{}", saved.id))).into_response())
+        }
         Err(NotSaved) => {
             let notice = Notice {
-                heading: "Your answers were not saved",
-                message: "We could not store them just now: the problem is on our side. Nothing you entered is lost, and every answer is still in this form. Press “See the result” to try again; if it fails again, wait a minute.".to_string(),
+                heading: i18n::text(lang, "questionnaire-not-saved-title"),
+                message: i18n::text(lang, "questionnaire-not-saved"),
             };
             answers_kept(
                 StatusCode::SERVICE_UNAVAILABLE,
                 RETRY_NOT_SAVED_SECS,
                 &form,
                 notice,
+                &locale,
             )
         }
     }
@@ -328,8 +363,9 @@ fn answers_kept(
     retry_secs: u64,
     form: &FormValues,
     notice: Notice,
+    locale: &Locale,
 ) -> Result<Response, AppError> {
-    let mut page = questionnaire(form, vec![]);
+    let mut page = questionnaire(form, vec![], locale);
     page.open_step = STEPS.len();
     page.notice = Some(notice);
     Ok(retry_after(respond(status, &page)?, retry_secs))
@@ -356,21 +392,32 @@ async fn find(state: &AppState, id: &str) -> Result<SavedAssessment, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-/// A medication, therapy or support suggestion with its page title.
+/// A medication, therapy or support suggestion with its page's title and link.
 pub struct SuggestionView {
     pub slug: String,
+    /// The item's page in the page's language.
+    pub href: String,
+    /// The item's title: its translation's when a current one exists.
     pub title: String,
     pub reasons: Vec<String>,
     /// Status label and CSS class, for medications.
-    pub status: Option<(&'static str, &'static str)>,
+    pub status: Option<(String, &'static str)>,
 }
 
 /// A question still worth asking, with the words for it.
 pub struct AskNext {
-    pub label: &'static str,
+    pub label: String,
     /// Short name, for the summary sheet.
-    pub short: &'static str,
-    pub say: &'static str,
+    pub short: String,
+    pub say: String,
+}
+
+/// One of the six areas, with its risk.
+pub struct AreaView {
+    pub name: String,
+    pub risk: String,
+    pub css: &'static str,
+    pub reasons: Vec<String>,
 }
 
 /// A helpline with the links a phone dials or texts.
@@ -384,10 +431,13 @@ pub struct HelplineView {
     pub url: Option<String>,
     pub hours: String,
     pub purpose: String,
+    /// How to be helped in the page's language on this line (a menu option, a text
+    /// keyword), from the helpline's translation; none on English pages.
+    pub in_language: Option<String>,
 }
 
 impl HelplineView {
-    fn new(h: &HelplineContact) -> HelplineView {
+    fn new(h: &HelplineContact, in_language: Option<String>) -> HelplineView {
         let link =
             |n: &Option<String>, href: fn(&str) -> String| n.as_ref().map(|n| (n.clone(), href(n)));
         HelplineView {
@@ -398,11 +448,12 @@ impl HelplineView {
             url: h.url.clone(),
             hours: h.hours.clone(),
             purpose: h.purpose.clone(),
+            in_language,
         }
     }
 }
 
-/// What both the result page and the summary sheet show.
+/// What both the result page and the summary sheet show, in one language.
 pub struct ResultView {
     pub id: String,
     /// When it was saved, in UTC, as people read it.
@@ -410,15 +461,18 @@ pub struct ResultView {
     /// The same in ISO 8601, for the browser to show in local time.
     pub created_at_iso: String,
     /// Who gave the information.
-    pub informant: &'static str,
+    pub informant: String,
     pub rules_version: String,
     pub content_version: String,
+    /// The evaluation, its words in the view's language.
     pub result: Evaluation,
-    pub severity: &'static str,
+    pub severity: String,
     pub severity_is_estimate: bool,
-    pub setting: &'static str,
-    pub setting_slug: Option<&'static str>,
-    pub plan: &'static str,
+    pub setting: String,
+    /// The setting's page, in the view's language (none for the hospital).
+    pub setting_href: Option<String>,
+    pub plan: String,
+    pub areas: Vec<AreaView>,
     pub medications: Vec<SuggestionView>,
     pub therapies: Vec<SuggestionView>,
     pub support: Vec<SuggestionView>,
@@ -433,47 +487,72 @@ pub struct ResultView {
     pub helplines: Vec<HelplineView>,
     /// `/find-care` for the caller's country and province, from the saved answers.
     pub care_link: String,
-    /// FindTreatment.gov's filters that fit the result; shown unless the caller is in
-    /// Canada.
-    pub care_filters: Vec<&'static str>,
+    /// FindTreatment.gov's filters that fit the result, as HTML (each name escaped and
+    /// in bold); shown unless the caller is in Canada.
+    pub care_filters: Option<String>,
     /// Someone other than the person answered: "they" in the questions to ask next.
     pub about_other: bool,
     /// The DSM-5 criteria ticked: how many, and which, in a few words each.
     pub dsm5_ticked: Option<(usize, String)>,
     /// (question, answer) for every answered field but the DSM-5 checklist.
-    pub answers: Vec<(&'static str, String)>,
+    pub answers: Vec<(String, String)>,
     /// The short names of the questions left as "don't know / declined".
-    pub unanswered: Vec<&'static str>,
+    pub unanswered: Vec<String>,
     pub rules_fired: RulesFired,
 }
 
 impl ResultView {
-    fn new(saved: SavedAssessment, library: &Library) -> ResultView {
+    fn new(saved: SavedAssessment, library: &Library, lang: Lang) -> ResultView {
+        // An item's title in `lang` when its translation is current; the English title
+        // otherwise (the item's page then says it is in English).
         let title = |slug: &str| {
             library
-                .get(slug)
-                .map_or_else(|| slug.replace('-', " "), |t| t.title.clone())
+                .translation(slug, lang)
+                .map(|t| t.title.clone())
+                .or_else(|| library.get(slug).map(|t| t.title.clone()))
+                .unwrap_or_else(|| slug.replace('-', " "))
         };
-        let r = &saved.result;
+        let stored = &saved.result;
+        let r = in_language(stored, &saved.answers, lang, library.helplines());
         let about_other = saved.answers.caller.is_some_and(Caller::is_someone_else);
         let view = |slug: &String, reasons: &Vec<String>| SuggestionView {
             slug: slug.clone(),
+            href: path_in(lang, &format!("/treatments/{slug}")),
             title: title(slug),
             reasons: reasons.clone(),
             status: None,
         };
+        let shown_fields = || {
+            STEPS
+                .iter()
+                .flat_map(|step| step.questions.iter().map(|q| q.field))
+        };
         ResultView {
-            severity: r.severity.label(),
-            severity_is_estimate: r.severity_basis
-                == crate::assessment::result::SeverityBasis::Estimate,
-            setting: r.setting.level.label(),
-            setting_slug: r.setting.level.slug(),
-            plan: r.approach.plan.label(),
+            severity: r.severity.label_in(lang).into_owned(),
+            severity_is_estimate: r.severity_basis == SeverityBasis::Estimate,
+            setting: r.setting.level.label_in(lang).into_owned(),
+            setting_href: r
+                .setting
+                .level
+                .slug()
+                .map(|slug| path_in(lang, &format!("/treatments/{slug}"))),
+            plan: r.approach.plan.label_in(lang).into_owned(),
+            areas: r
+                .setting
+                .areas
+                .iter()
+                .map(|a| AreaView {
+                    name: a.area.label_in(lang).into_owned(),
+                    risk: a.risk.label_in(lang).into_owned(),
+                    css: a.risk.css(),
+                    reasons: a.reasons.clone(),
+                })
+                .collect(),
             medications: r
                 .medications
                 .iter()
                 .map(|m| SuggestionView {
-                    status: Some((m.status.label(), m.status.css())),
+                    status: Some((m.status.label_in(lang).into_owned(), m.status.css())),
                     ..view(&m.slug, &m.reasons)
                 })
                 .collect(),
@@ -499,29 +578,39 @@ impl ResultView {
                         f
                     });
                     AskNext {
-                        label: q.label,
-                        short: q.short,
-                        say: if about_other { q.say_about } else { q.say },
+                        label: q.label_in(lang).into_owned(),
+                        short: q.short_in(lang).into_owned(),
+                        say: if about_other {
+                            q.say_about_in(lang).into_owned()
+                        } else {
+                            q.say_in(lang).into_owned()
+                        },
                     }
                 })
                 .collect(),
             // Format 1 results did not store their talking points: they were worded
             // when shown, and still are, the same way.
             talking_points: if r.talking_points.is_empty() {
-                talking_points_format_1(r, saved.answers.country, library)
+                talking_points_format_1(&r, saved.answers.country, library, lang)
             } else {
                 r.talking_points.iter().map(|p| p.text.clone()).collect()
             },
             dsm5_ticked: saved.answers.dsm5_checklist.as_ref().map(|ticked| {
-                let names: Vec<&str> = ticked.iter().map(|c| dsm5_short(*c)).collect();
+                let names: Vec<String> = ticked
+                    .iter()
+                    .map(|c| dsm5_short_in(*c, lang).into_owned())
+                    .collect();
                 (ticked.len(), names.join(", "))
             }),
-            answers: STEPS
-                .iter()
-                .flat_map(|step| step.questions.iter().map(|q| q.field))
+            answers: shown_fields()
                 .filter(|f| *f != Field::Dsm5Checklist)
                 .filter(|f| !f.is_unknown(&saved.answers))
-                .map(|f| (question(f).short, answer_label(f, &saved.answers)))
+                .map(|f| {
+                    (
+                        question(f).short_in(lang).into_owned(),
+                        answer_label(f, &saved.answers, lang),
+                    )
+                })
                 .collect(),
             rules_fired: RulesFired::new(&r.rules_fired),
             urgent: r
@@ -542,44 +631,116 @@ impl ResultView {
                 .filter(|a| a.code != AlertCode::StartToday)
                 .cloned()
                 .collect(),
-            helplines: r.helplines.iter().map(HelplineView::new).collect(),
-            care_link: find_care::link(
-                saved
-                    .answers
-                    .country
-                    .and_then(|c| crate::content::Country::from_code(c.name())),
-                saved.answers.province.map(|p| p.name()),
+            helplines: r
+                .helplines
+                .iter()
+                .enumerate()
+                .map(|(i, h)| {
+                    // The stored (English) contact names the line in the library.
+                    let in_lang = stored
+                        .helplines
+                        .get(i)
+                        .and_then(|english| helpline_in_language(library, english, lang));
+                    HelplineView::new(h, in_lang)
+                })
+                .collect(),
+            care_link: path_in(
+                lang,
+                &find_care::link(
+                    saved
+                        .answers
+                        .country
+                        .and_then(|c| crate::content::Country::from_code(c.name())),
+                    saved.answers.province.map(|p| p.name()),
+                ),
             ),
             care_filters: if saved.answers.country == Some(Country::Ca) {
-                Vec::new()
+                None
             } else {
-                find_care::findtreatment_filters(r)
+                care_filters(&r, lang)
             },
             about_other,
-            unanswered: STEPS
-                .iter()
-                .flat_map(|step| step.questions.iter().map(|q| q.field))
+            unanswered: shown_fields()
                 // The DSM-5 criteria are ticked or counted: one is enough.
                 .filter(|f| {
                     !matches!(f, Field::Dsm5Checklist | Field::Dsm5Criteria)
                         || saved.answers.dsm5_count().is_none()
                 })
                 .filter(|f| f.is_unknown(&saved.answers))
-                .map(|f| question(f).short)
+                .map(|f| question(f).short_in(lang).into_owned())
                 .collect(),
             id: saved.id,
             created_at: saved.created_at.replace('T', " ").replace('Z', " UTC"),
             created_at_iso: saved.created_at.clone(),
-            informant: saved.answers.caller.map_or("Not recorded", |c| match c {
-                Caller::Myself => "The person themselves",
-                Caller::FamilyOrFriend => "A family member or friend",
-                Caller::Professional => "A professional",
-            }),
+            informant: i18n::text(
+                lang,
+                match saved.answers.caller {
+                    None => "assessment-informant-unknown",
+                    Some(Caller::Myself) => "assessment-informant-self",
+                    Some(Caller::FamilyOrFriend) => "assessment-informant-family",
+                    Some(Caller::Professional) => "assessment-informant-professional",
+                },
+            ),
             rules_version: saved.rules_version,
             content_version: saved.content_version,
-            result: saved.result,
+            result: r,
         }
     }
+}
+
+/// How to be helped in `lang` on a line, from its current translation (none in
+/// English, or for a line the library no longer has).
+fn helpline_in_language(library: &Library, h: &HelplineContact, lang: Lang) -> Option<String> {
+    if lang == Lang::En {
+        return None;
+    }
+    let line = library
+        .helplines()
+        .iter()
+        .find(|l| l.name == h.name && l.phone == h.phone)?;
+    library
+        .helpline_translation(&line.slug, lang)
+        .map(|t| t.in_language.clone())
+        .filter(|s| !s.trim().is_empty())
+}
+
+/// FindTreatment.gov's filters that fit `r`, as HTML for the sentence naming them: in
+/// English their names as on the site; in another language the translated name with the
+/// English one the site shows beside it.
+fn care_filters(r: &Evaluation, lang: Lang) -> Option<String> {
+    let names: Vec<String> = find_care::findtreatment_filters(r)
+        .into_iter()
+        .map(|english| {
+            let id = i18n::fluent_id("assessment-filter", &english.to_lowercase());
+            let shown = i18n::translated(lang, &id, english);
+            if shown == english {
+                format!("<strong>{}</strong>", escape_html(english))
+            } else {
+                format!(
+                    "<strong>{}</strong> (<i lang=\"en\">{}</i>)",
+                    escape_html(&shown),
+                    escape_html(english)
+                )
+            }
+        })
+        .collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// Text made safe to put inside HTML.
+fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The rules that fired, for a compact sheet: grouped by their first part, which names
@@ -629,20 +790,28 @@ impl RulesFired {
 }
 
 /// The talking points of a result saved in format 1, worded as that release worded them
-/// when the result was shown.
+/// when the result was shown (`assessment-tp1-…`).
 fn talking_points_format_1(
     r: &Evaluation,
     country: Option<Country>,
     library: &Library,
+    lang: Lang,
 ) -> Vec<String> {
     let title = |slug: &str| {
         library
-            .get(slug)
-            .map_or(slug.to_string(), |t| t.title.clone())
+            .translation(slug, lang)
+            .map(|t| t.title.clone())
+            .or_else(|| library.get(slug).map(|t| t.title.clone()))
+            .unwrap_or_else(|| slug.to_string())
     };
-    let mut points = vec![format!(
-        "From what you've told me, a good place to start is {}. I'll explain why, and none of this is a final decision: a treatment program will talk it through with you.",
-        r.setting.level.label().to_lowercase()
+    let t = |id: &str| i18n::text(lang, id);
+    let mut points = vec![i18n::text_with(
+        lang,
+        "assessment-tp1-start",
+        &[(
+            "setting",
+            FluentValue::from(r.setting.level.label_in(lang).to_lowercase()),
+        )],
     )];
     let suggested: Vec<String> = r
         .medications
@@ -651,37 +820,51 @@ fn talking_points_format_1(
         .map(|m| title(&m.slug))
         .collect();
     match r.approach.plan {
-        Plan::Maintenance if !suggested.is_empty() => points.push(format!(
-            "Medicine works. {} can take away withdrawal and cravings, and people who stay on it are much less likely to die of an overdose.",
-            suggested.join(" or ")
-        )),
-        Plan::Maintenance => points.push("Staying on a medicine for opioid addiction long term is the safest path for most people, and it is worth talking through the options.".to_string()),
-        Plan::Taper => points.push("You'd like to come off opioids. That can work when it is done slowly, with support. After stopping, your body can't handle the amount it used to, so a slip can be much more dangerous than before.".to_string()),
-        Plan::Review => points.push("From what you've told me, this may not be an opioid addiction. It is still worth talking it through with a doctor, who can look at the opioid use with you.".to_string()),
+        Plan::Maintenance if !suggested.is_empty() => {
+            // "A or B or C", each "or" in the language's words.
+            let medicines = suggested
+                .iter()
+                .cloned()
+                .reduce(|first, last| {
+                    i18n::text_with(
+                        lang,
+                        "assessment-list-or",
+                        &[("first", first.into()), ("last", last.into())],
+                    )
+                })
+                .unwrap_or_default();
+            points.push(i18n::text_with(
+                lang,
+                "assessment-tp1-medicine-works",
+                &[
+                    ("medicines", medicines.into()),
+                    ("count", suggested.len().into()),
+                ],
+            ));
+        }
+        Plan::Maintenance => points.push(t("assessment-tp1-maintenance")),
+        Plan::Taper => points.push(t("assessment-tp1-taper")),
+        Plan::Review => points.push(t("assessment-tp1-review")),
         // Format 1 never stored this plan.
         Plan::NoMedication => {}
     }
     if r.setting.level == Level::Inpatient {
-        points.push("A residential program gives you a safe place to stay and people around you day and night while treatment starts.".to_string());
+        points.push(t("assessment-tp1-residential"));
     }
     // Where naloxone comes from and who helps find treatment differ by country.
-    let naloxone = Country::pick(
+    points.push(t(Country::pick(
         country,
-        "In the US you can buy it at a pharmacy without a prescription.",
-        "In Canada, free naloxone kits are available at most pharmacies without a prescription.",
-        "It is sold without a prescription in US pharmacies, and free kits are available at most pharmacies in Canada.",
-    );
-    points.push(format!("Please keep naloxone, also called Narcan, at home, and show someone close to you how to use it. It can reverse an overdose. {naloxone}"));
-    points.push("If you ever think someone is overdosing, call 911 right away.".to_string());
-    points.push(
-        Country::pick(
-            country,
-            "You can call the free SAMHSA helpline at 1-800-662-4357 any time, day or night, to find treatment near you.",
-            "The free lines listed with this result can help you find treatment where you live, and if things ever feel like too much, you can call or text 9-8-8 any time.",
-            "In the US, the free SAMHSA helpline at 1-800-662-4357 helps find treatment any time, day or night; in Canada, the free lines listed with this result do, and 9-8-8 answers any time.",
-        )
-        .to_string(),
-    );
+        "assessment-tp1-naloxone-us",
+        "assessment-tp1-naloxone-ca",
+        "assessment-tp1-naloxone-both",
+    )));
+    points.push(t("assessment-tp1-call-911"));
+    points.push(t(Country::pick(
+        country,
+        "assessment-tp1-helpline-us",
+        "assessment-tp1-helpline-ca",
+        "assessment-tp1-helpline-both",
+    )));
     points
 }
 
@@ -690,62 +873,122 @@ fn talking_points_format_1(
 pub struct ResultPage {
     pub layout: Layout,
     pub view: ResultView,
+    /// The summary sheet in the page's language, and in the other one.
+    pub sheet: String,
+    pub sheet_other: String,
 }
 
-/// A saved assessment rendered as `page`: the result or the summary sheet. Never cached.
-async fn saved_page<P: Template>(
-    state: &AppState,
-    id: &str,
-    page: fn(Layout, ResultView) -> P,
+/// The result, in the language of its path. Never cached.
+async fn show(
+    State(state): State<AppState>,
+    locale: Locale,
+    Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let saved = find(state, id).await?;
-    let page = page(
-        Layout::new(
-            "assessment",
-            &crate::web::locale::Locale::default(), /* TODO(i18n) */
-        ),
-        ResultView::new(saved, &state.library),
-    );
+    let saved = find(&state, &id).await?;
+    let lang = locale.lang;
+    let sheet = path_in(lang, &format!("/assessments/{}/summary", saved.id));
+    let page = ResultPage {
+        sheet_other: format!("{sheet}?lang={}", lang.other().code()),
+        sheet,
+        layout: Layout::new("assessment", &locale),
+        view: ResultView::new(saved, &state.library, lang),
+    };
     Ok(([(header::CACHE_CONTROL, "no-store")], render(&page)?).into_response())
 }
 
-async fn show(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
-    saved_page(&state, &id, |layout, view| ResultPage { layout, view }).await
-}
-
+/// The clinician's sheet: the result on at most two printed pages, in the language
+/// `?lang=` names (the path's language when it names none, or one this site lacks).
 #[derive(Template)]
 #[template(path = "assessment_summary.html")]
 pub struct SummaryPage {
+    /// In the sheet's language.
     pub layout: Layout,
     pub view: ResultView,
+    /// The result page, in the language of the sheet's path (where the reader came from).
+    pub back: String,
+    /// The sheet in each language, for the switch: (language, link, is this one).
+    pub languages: Vec<(Lang, String, bool)>,
+}
+
+#[derive(Deserialize)]
+struct SheetQuery {
+    lang: Option<String>,
 }
 
 async fn summary(
     State(state): State<AppState>,
+    locale: Locale,
     Path(id): Path<String>,
+    query: Result<Query<SheetQuery>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    saved_page(&state, &id, |layout, view| SummaryPage { layout, view }).await
+    let asked = query.ok().and_then(|Query(q)| q.lang);
+    let lang = asked
+        .as_deref()
+        .and_then(|code| Lang::ALL.into_iter().find(|l| l.code() == code))
+        .unwrap_or(locale.lang);
+    let saved = find(&state, &id).await?;
+    let path = path_in(locale.lang, &format!("/assessments/{}/summary", saved.id));
+    let mut sheet_locale = locale.clone();
+    sheet_locale.lang = lang;
+    let page = SummaryPage {
+        back: path_in(locale.lang, &format!("/assessments/{}", saved.id)),
+        languages: Lang::ALL
+            .into_iter()
+            .map(|l| (l, format!("{path}?lang={}", l.code()), l == lang))
+            .collect(),
+        layout: Layout::new("assessment", &sheet_locale),
+        view: ResultView::new(saved, &state.library, lang),
+    };
+    Ok(([(header::CACHE_CONTROL, "no-store")], render(&page)?).into_response())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::web::questionnaire::Problem;
 
     #[test]
     fn every_step_has_its_neighbours_and_the_first_error_opens_its_step() {
-        let page = questionnaire(&FormValues::default(), vec![]);
+        let english = Locale::english("/assessment");
+        let page = questionnaire(&FormValues::default(), vec![], &english);
         assert_eq!(page.steps.len(), 5);
         assert_eq!(page.steps[0].previous, None);
-        assert_eq!(page.steps[0].next, Some("Use"));
+        assert_eq!(page.steps[0].next.as_deref(), Some("Use"));
         assert_eq!(page.steps[4].next, None);
         assert_eq!(page.open_step, 1);
         let page = questionnaire(
             &FormValues::default(),
-            vec![AnswerError {
+            vec![FormError {
                 field: "housing".into(),
-                message: "x".into(),
+                problem: Problem::OneAnswer,
             }],
+            &english,
         );
         assert_eq!(page.open_step, 4, "housing is asked in Life");
+    }
+
+    #[test]
+    fn a_spanish_questionnaire_names_its_steps_and_errors_in_spanish() {
+        let spanish = Locale::of("/es/assessment", &axum::http::HeaderMap::new());
+        let page = questionnaire(
+            &FormValues::default(),
+            vec![FormError {
+                field: "days_since_last_use".into(),
+                problem: Problem::OutOfRange { max: 36500 },
+            }],
+            &spanish,
+        );
+        assert_eq!(page.steps[0].title, "Ahora mismo");
+        assert_eq!(page.steps[0].next.as_deref(), Some("Consumo"));
+        let (field, name, message) = &page.errors[0];
+        assert_eq!(field, "days_since_last_use");
+        assert!(name.starts_with("Días desde"), "{name}");
+        assert!(message.contains("36500"), "{message}");
+        assert!(!message.contains("must"), "{message}");
+    }
+
+    #[test]
+    fn text_put_in_html_is_escaped() {
+        assert_eq!(escape_html("a<b>&\"'"), "a&lt;b&gt;&amp;&quot;&#39;");
     }
 }

@@ -4,12 +4,16 @@
 //! The form keeps no state on the server: every answer travels in the form itself
 //! (hidden fields for the steps not on screen), so back and next never lose anything.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use fluent_templates::fluent_bundle::FluentValue;
 use serde_json::Value;
 
-use crate::assessment::answers::Kind;
+use crate::assessment::answers::{Choice, Dsm5Criterion, Kind};
+use crate::assessment::cows::Band;
 use crate::assessment::{AnswerError, Answers, Field};
+use crate::i18n::{self, Lang, translated};
 
 /// One question on the form.
 pub struct Question {
@@ -468,8 +472,8 @@ pub const STEPS: [Step; 5] = [
 
 /// The DSM-5 criteria in a few words each, for the summary sheet, numbered as in the
 /// manual.
-pub fn dsm5_short(criterion: crate::assessment::answers::Dsm5Criterion) -> &'static str {
-    use crate::assessment::answers::Dsm5Criterion::*;
+pub fn dsm5_short(criterion: Dsm5Criterion) -> &'static str {
+    use Dsm5Criterion::*;
     match criterion {
         LargerAmounts => "1 more or longer than meant",
         CutDown => "2 cannot cut down",
@@ -483,6 +487,115 @@ pub fn dsm5_short(criterion: crate::assessment::answers::Dsm5Criterion) -> &'sta
         Tolerance => "10 tolerance",
         Withdrawal => "11 withdrawal",
     }
+}
+
+/// [`dsm5_short`] in `lang` (`dsm5-short-<criterion>`).
+pub fn dsm5_short_in(criterion: Dsm5Criterion, lang: Lang) -> Cow<'static, str> {
+    translated(
+        lang,
+        &i18n::fluent_id("dsm5-short", criterion.name()),
+        dsm5_short(criterion),
+    )
+}
+
+/// A COWS band as the summary sheet names it, in `lang` (`q-cows_score-band-<band>`).
+pub fn cows_band_in(band: Band, lang: Lang) -> Cow<'static, str> {
+    translated(lang, &cows_band_id(band), band.label())
+}
+
+fn cows_band_id(band: Band) -> String {
+    let name = serde_json::to_value(band)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    i18n::fluent_id("q-cows_score-band", &name)
+}
+
+impl Question {
+    fn message_id(&self, part: &str) -> String {
+        i18n::fluent_id("q", &format!("{}-{part}", self.field.name()))
+    }
+
+    fn option_id(&self, value: &str) -> String {
+        self.message_id(&format!("opt-{value}"))
+    }
+
+    /// The question as written on screen, in `lang` (`q-<field>-label`).
+    pub fn label_in(&self, lang: Lang) -> Cow<'static, str> {
+        translated(lang, &self.message_id("label"), self.label)
+    }
+
+    /// The words for the person themselves, in `lang` (`q-<field>-say`).
+    pub fn say_in(&self, lang: Lang) -> Cow<'static, str> {
+        translated(lang, &self.message_id("say"), self.say)
+    }
+
+    /// The words for someone calling about the person, in `lang`
+    /// (`q-<field>-say-about`, only where they differ from [`Self::say_in`]).
+    pub fn say_about_in(&self, lang: Lang) -> Cow<'static, str> {
+        if self.say == self.say_about {
+            self.say_in(lang)
+        } else {
+            translated(lang, &self.message_id("say-about"), self.say_about)
+        }
+    }
+
+    /// The short name for the summary sheet, in `lang` (`q-<field>-short`).
+    pub fn short_in(&self, lang: Lang) -> Cow<'static, str> {
+        translated(lang, &self.message_id("short"), self.short)
+    }
+
+    /// A choice's label in `lang` (`q-<field>-opt-<value>`); `None` for a value the
+    /// question does not offer.
+    pub fn option_in(&self, lang: Lang, value: &str) -> Option<Cow<'static, str>> {
+        self.options
+            .iter()
+            .find(|(v, _)| *v == value)
+            .map(|(v, label)| translated(lang, &self.option_id(v), label))
+    }
+}
+
+impl Step {
+    /// The step's title in `lang` (`step-<n>-title`).
+    pub fn title_in(&self, lang: Lang) -> Cow<'static, str> {
+        translated(lang, &format!("step-{}-title", self.number), self.title)
+    }
+
+    /// The step's introduction in `lang` (`step-<n>-intro`).
+    pub fn intro_in(&self, lang: Lang) -> Cow<'static, str> {
+        translated(lang, &format!("step-{}-intro", self.number), self.intro)
+    }
+}
+
+/// Every text of the questionnaire's tables with its message id, in the order of the
+/// form: what `locales/en/questionnaire.ftl` is exported from.
+pub fn catalogue() -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    for step in &STEPS {
+        out.push((format!("step-{}-title", step.number), step.title));
+        out.push((format!("step-{}-intro", step.number), step.intro));
+        for q in step.questions {
+            out.push((q.message_id("label"), q.label));
+            out.push((q.message_id("say"), q.say));
+            if q.say_about != q.say {
+                out.push((q.message_id("say-about"), q.say_about));
+            }
+            out.push((q.message_id("short"), q.short));
+            for (value, label) in q.options {
+                out.push((q.option_id(value), label));
+            }
+        }
+    }
+    for &criterion in Dsm5Criterion::ALL {
+        out.push((
+            i18n::fluent_id("dsm5-short", criterion.name()),
+            dsm5_short(criterion),
+        ));
+    }
+    for (band, _, _) in Band::RANGES {
+        out.push((cows_band_id(band), band.label()));
+    }
+    out
 }
 
 /// The 11 DSM-5 criteria for opioid use disorder, in plain words (last 12 months),
@@ -537,26 +650,28 @@ pub fn step_of(field: &str) -> usize {
         .map_or(1, |s| s.number)
 }
 
-/// The label of an answer's value, for the result and summary pages.
-pub fn answer_label(field: Field, answers: &Answers) -> String {
+/// The label of an answer's value in `lang`, for the result and summary pages.
+pub fn answer_label(field: Field, answers: &Answers, lang: Lang) -> String {
     // A COWS total reads with its band, as clinicians chart it.
     if let (Field::CowsScore, Some(total)) = (field, answers.cows_score) {
-        let band = crate::assessment::cows::Band::from_total(total);
-        return format!("{total}: {}", band.label());
+        let band = Band::from_total(total);
+        return i18n::text_with(
+            lang,
+            "assessment-answer-cows",
+            &[
+                ("total", total.into()),
+                ("band", cows_band_in(band, lang).into_owned().into()),
+            ],
+        );
     }
     let json = answers.to_json();
     let Some(value) = json.get(field.name()) else {
-        return "Don't know / declined".to_string();
+        return i18n::text(lang, "assessment-answer-unknown");
     };
     let q = question(field);
-    let label = |v: &str| {
-        q.options
-            .iter()
-            .find(|(val, _)| *val == v)
-            .map_or(v.to_string(), |(_, l)| l.to_string())
-    };
+    let label = |v: &str| q.option_in(lang, v).map_or(v.to_string(), Cow::into_owned);
     match value {
-        Value::Array(items) if items.is_empty() => "None".to_string(),
+        Value::Array(items) if items.is_empty() => i18n::text(lang, "assessment-answer-none"),
         Value::Array(items) => items
             .iter()
             .filter_map(Value::as_str)
@@ -566,6 +681,114 @@ pub fn answer_label(field: Field, answers: &Answers) -> String {
         Value::Bool(b) => label(if *b { "true" } else { "false" }),
         Value::String(s) => label(s),
         other => other.to_string(),
+    }
+}
+
+/// What is wrong with an answer on the form, by kind: worded in the page's language
+/// (`answer-error-<kind>` in `locales/<code>/assessment.ftl`). The English words are
+/// the API's ([`AnswerError`]), which stay as they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A field the questionnaire does not have.
+    NotAsked,
+    /// "None of these" ticked together with items.
+    NoneAndItems,
+    /// Two answers to a one-answer question.
+    OneAnswer,
+    /// A number box holding something that is not a whole number.
+    NotANumber {
+        max: u32,
+    },
+    /// A value that is not one of the question's choices.
+    NotAChoice {
+        choices: String,
+    },
+    /// A list item that is not one of the question's choices.
+    NotInList {
+        choices: String,
+    },
+    NotYesNo,
+    /// A whole number above the question's limit.
+    OutOfRange {
+        max: u32,
+    },
+    /// A province without Canada as the country.
+    ProvinceOnlyCanada,
+    /// The DSM-5 criteria both counted and ticked.
+    Dsm5Both,
+    /// A check across fields this list does not know yet: its English words.
+    Other(String),
+}
+
+/// A field that could not be read from the form, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormError {
+    /// The field's name as the form sent it.
+    pub field: String,
+    pub problem: Problem,
+}
+
+impl FormError {
+    /// A value [`Field::set`] refused: what was wrong follows from the field's kind.
+    fn invalid(field: Field) -> FormError {
+        let problem = match field.kind() {
+            Kind::One(names) => Problem::NotAChoice {
+                choices: names.join(", "),
+            },
+            Kind::Many(names) => Problem::NotInList {
+                choices: names.join(", "),
+            },
+            Kind::YesNo => Problem::NotYesNo,
+            Kind::Number { max } => Problem::OutOfRange { max },
+        };
+        FormError {
+            field: field.name().to_string(),
+            problem,
+        }
+    }
+
+    /// A check across fields ([`Answers::check`]) that failed.
+    fn across(e: AnswerError) -> FormError {
+        let problem = match Field::from_name(&e.field) {
+            Some(Field::Province) => Problem::ProvinceOnlyCanada,
+            Some(Field::Dsm5Criteria) => Problem::Dsm5Both,
+            _ => Problem::Other(e.message),
+        };
+        FormError {
+            field: e.field,
+            problem,
+        }
+    }
+
+    /// What is wrong, in `lang`, worded to follow the question's name.
+    pub fn message(&self, lang: Lang) -> String {
+        let (id, args): (&str, Vec<(&'static str, FluentValue)>) = match &self.problem {
+            Problem::NotAsked => ("answer-error-not-asked", vec![]),
+            Problem::NoneAndItems => ("answer-error-none-and-items", vec![]),
+            Problem::OneAnswer => ("answer-error-one-answer", vec![]),
+            Problem::NotANumber { max } => {
+                ("answer-error-not-a-number", vec![("max", (*max).into())])
+            }
+            Problem::NotAChoice { choices } => (
+                "answer-error-not-a-choice",
+                vec![("choices", choices.clone().into())],
+            ),
+            Problem::NotInList { choices } => (
+                "answer-error-not-in-list",
+                vec![("choices", choices.clone().into())],
+            ),
+            Problem::NotYesNo => ("answer-error-yes-no", vec![]),
+            Problem::OutOfRange { max } => {
+                ("answer-error-out-of-range", vec![("max", (*max).into())])
+            }
+            Problem::ProvinceOnlyCanada => ("answer-error-province", vec![]),
+            Problem::Dsm5Both => ("answer-error-dsm5-both", vec![]),
+            Problem::Other(english) => (
+                "answer-error-other",
+                vec![("message", english.clone().into())],
+            ),
+        };
+        i18n::text_with(lang, id, &args)
     }
 }
 
@@ -616,14 +839,14 @@ impl FormValues {
 
     /// Reads the answers. Every field is checked; the errors name their fields, and the
     /// answers that were fine are kept.
-    pub fn answers(&self) -> (Answers, Vec<AnswerError>) {
+    pub fn answers(&self) -> (Answers, Vec<FormError>) {
         let mut answers = Answers::default();
         let mut errors = Vec::new();
         for key in self.0.keys() {
             if Field::from_name(key).is_none() {
-                errors.push(AnswerError {
+                errors.push(FormError {
                     field: key.chars().take(64).collect(),
-                    message: "is not a question we ask".into(),
+                    problem: Problem::NotAsked,
                 });
             }
         }
@@ -634,16 +857,14 @@ impl FormValues {
                 .map(|v| v.trim())
                 .filter(|v| !v.is_empty() && *v != "unknown")
                 .collect();
-            let error = |message: String| AnswerError {
+            let error = |problem: Problem| FormError {
                 field: field.name().to_string(),
-                message,
+                problem,
             };
             let value = match field.kind() {
                 Kind::Many(_) => {
                     if values.contains(&"none") && values.len() > 1 {
-                        errors.push(error(
-                            "tick \"None\" or the items that apply, not both".into(),
-                        ));
+                        errors.push(error(Problem::NoneAndItems));
                         continue;
                     }
                     match values.as_slice() {
@@ -653,7 +874,7 @@ impl FormValues {
                     }
                 }
                 _ if values.len() > 1 => {
-                    errors.push(error("give one answer".into()));
+                    errors.push(error(Problem::OneAnswer));
                     continue;
                 }
                 _ => match (field.kind(), values.first()) {
@@ -663,21 +884,19 @@ impl FormValues {
                     (Kind::Number { max }, Some(v)) => match v.parse::<u64>() {
                         Ok(n) => Value::from(n),
                         Err(_) => {
-                            errors.push(error(format!(
-                                "must be a whole number from 0 to {max}, or left empty"
-                            )));
+                            errors.push(error(Problem::NotANumber { max }));
                             continue;
                         }
                     },
                     (_, Some(v)) => Value::from(*v),
                 },
             };
-            if let Err(e) = field.set(&mut answers, &value) {
-                errors.push(e);
+            if field.set(&mut answers, &value).is_err() {
+                errors.push(FormError::invalid(field));
             }
         }
         if let Err(e) = answers.check() {
-            errors.push(e);
+            errors.push(FormError::across(e));
         }
         (answers, errors)
     }
@@ -764,6 +983,93 @@ mod tests {
         assert_eq!(a.dsm5_count(), Some(0));
         let (_, e) = form(&[("dsm5_criteria", "1"), ("dsm5_checklist", "craving")]).answers();
         assert_eq!(e[0].field, "dsm5_criteria", "one way or the other");
+    }
+
+    #[test]
+    fn the_forms_english_errors_are_the_apis_and_every_kind_has_spanish() {
+        // Each wrong value, sent as the API would get it: the form's English message is
+        // the API's, word for word; the Spanish one is another sentence.
+        let cases: [(&[(&str, &str)], serde_json::Value); 6] = [
+            (
+                &[("housing", "castle")],
+                serde_json::json!({"housing": "castle"}),
+            ),
+            (
+                &[("mental_health", "sadness")],
+                serde_json::json!({"mental_health": ["sadness"]}),
+            ),
+            (
+                &[("injects", "maybe")],
+                serde_json::json!({"injects": "maybe"}),
+            ),
+            (
+                &[("dsm5_criteria", "12")],
+                serde_json::json!({"dsm5_criteria": 12}),
+            ),
+            (
+                &[("province", "on"), ("country", "us")],
+                serde_json::json!({"province": "on", "country": "us"}),
+            ),
+            (
+                &[("dsm5_criteria", "2"), ("dsm5_checklist", "craving")],
+                serde_json::json!({"dsm5_criteria": 2, "dsm5_checklist": ["craving"]}),
+            ),
+        ];
+        for (pairs, json) in cases {
+            let (_, errors) = form(pairs).answers();
+            assert_eq!(errors.len(), 1, "{pairs:?}: {errors:?}");
+            let api = Answers::from_json(json.as_object().unwrap()).unwrap_err();
+            assert_eq!(errors[0].field, api.field, "{pairs:?}");
+            assert_eq!(errors[0].message(Lang::En), api.message, "{pairs:?}");
+            let spanish = errors[0].message(Lang::Es);
+            assert_ne!(spanish, api.message, "{pairs:?}");
+            assert!(!spanish.starts_with('['), "{pairs:?}: {spanish}");
+        }
+        let (_, errors) = form(&[("favourite_colour", "blue")]).answers();
+        assert_eq!(errors[0].message(Lang::En), "is not a question we ask");
+        assert_eq!(
+            errors[0].message(Lang::Es),
+            "no es una pregunta de este cuestionario"
+        );
+        let (_, errors) = form(&[("days_since_last_use", "soon")]).answers();
+        assert_eq!(
+            errors[0].message(Lang::Es),
+            "debe ser un número entero de 0 a 36500, o quedar vacío"
+        );
+    }
+
+    #[test]
+    fn every_question_reads_in_each_language() {
+        let q = question(Field::Injects);
+        assert_eq!(q.label_in(Lang::En), "Injects drugs?");
+        assert_eq!(q.label_in(Lang::Es), "¿Se inyecta drogas?");
+        assert!(q.say_about_in(Lang::Es).starts_with("¿La persona"));
+        assert_eq!(q.option_in(Lang::Es, "true").as_deref(), Some("Sí"));
+        assert_eq!(q.option_in(Lang::Es, "maybe"), None);
+        // Where the words are the same for both callers, one translation serves both.
+        let caller = question(Field::Caller);
+        assert_eq!(caller.say_in(Lang::Es), caller.say_about_in(Lang::Es));
+        let a = Answers {
+            cows_score: Some(14),
+            other_substances: Some(vec![]),
+            ..Answers::default()
+        };
+        assert_eq!(
+            answer_label(Field::CowsScore, &a, Lang::Es),
+            "14: abstinencia moderada"
+        );
+        assert_eq!(
+            answer_label(Field::CowsScore, &a, Lang::En),
+            "14: moderate withdrawal"
+        );
+        assert_eq!(
+            answer_label(Field::OtherSubstances, &a, Lang::Es),
+            "Ninguna"
+        );
+        assert_eq!(
+            answer_label(Field::Housing, &a, Lang::Es),
+            "No sé / prefiere no responder"
+        );
     }
 
     #[test]
