@@ -513,7 +513,7 @@ impl ResultView {
                 .unwrap_or_else(|| slug.replace('-', " "))
         };
         let stored = &saved.result;
-        let r = in_language(stored, &saved.answers, lang, library.helplines());
+        let r = in_language(stored, &saved.answers, lang, library);
         let about_other = saved.answers.caller.is_some_and(Caller::is_someone_else);
         let view = |slug: &String, reasons: &Vec<String>| SuggestionView {
             slug: slug.clone(),
