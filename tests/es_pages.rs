@@ -408,7 +408,7 @@ async fn a_missing_or_stale_translation_shows_the_english_with_a_note_in_spanish
     assert!(compare.body.contains("Cómo actúa"));
     // An English page shows no note.
     let english = app.get("/treatments/lofexidine").await;
-    assert!(!english.body.contains("translation-note"));
+    assert!(!english.body.contains("class=\"translation-note\""));
     assert!(!english.body.contains("<h1 lang="));
     assert!(!english.body.contains("class=\"prose\" lang="));
 }
@@ -529,7 +529,7 @@ async fn english_pages_show_no_spanish() {
                 "{path} links {href}"
             );
         }
-        assert!(!page.body.contains("translation-note"), "{path}");
+        assert!(!page.body.contains("class=\"translation-note\""), "{path}");
     }
     let page = app.get("/treatments/methadone").await;
     assert_eq!(h1(&page.body), "Methadone");

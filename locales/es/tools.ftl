@@ -56,7 +56,7 @@ rules-source = Fuente:
 rules-group-severity-title = Gravedad
 rules-group-severity-how = El recuento del DSM-5 decide si se indica un trastorno y con qué fuerza se recomienda un medicamento; no decide el lugar del tratamiento. Si no hay recuento, se muestra una estimación y se indica que lo es. Decide la primera fila cuya condición se cumple.
 rules-group-areas-title = Riesgo en seis áreas
-rules-group-areas-how = Cada fila que se cumple pide un nivel de riesgo en su área; el área toma el más alto. «Not known yet» (todavía no se sabe) está por encima de bajo y cuenta como moderado: lo desconocido nunca tranquiliza. Estas áreas siguen la idea de la evaluación multidimensional; no son las dimensiones ni los niveles de ASAM.
+rules-group-areas-how = Cada fila que se cumple pide un nivel de riesgo en su área; el área toma el más alto. «<span lang="en">Not known yet</span>» (todavía no se sabe) está por encima de bajo y cuenta como moderado: lo desconocido nunca tranquiliza. Estas áreas siguen la idea de la evaluación multidimensional; no son las dimensiones ni los niveles de ASAM.
 rules-group-setting-title = Lugar del tratamiento
 rules-group-setting-how = Cada fila que se cumple pide un nivel; el lugar del tratamiento es el más intensivo que se pida, salvo que una fila que se cumple le ponga un tope («at most», como máximo; un tope nunca baja la atención en el hospital). Los puntajes nunca se suman ni se promedian, y un área alta por sí sola pide como máximo tratamiento ambulatorio intensivo (la única excepción es una abstinencia peligrosa de alcohol o de benzodiazepinas). El embarazo por sí solo nunca sube el nivel.
 rules-group-plan-title = Plan
