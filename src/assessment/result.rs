@@ -5,6 +5,31 @@ use utoipa::ToSchema;
 
 use crate::i18n::Lang;
 
+/// `label_in(lang)`: the type's `label()` in `lang`, from `locales/<code>/engine.ftl`
+/// under `<prefix>-<serde name>` (`severity-mild`, `medication-status-not_yet`).
+macro_rules! label_in {
+    ($($ty:ty => $prefix:literal),* $(,)?) => {$(
+        impl $ty {
+            pub fn label_in(self, lang: Lang) -> std::borrow::Cow<'static, str> {
+                let name = serde_json::to_value(self)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                crate::i18n::translated(lang, &crate::i18n::fluent_id($prefix, &name), self.label())
+            }
+        }
+    )*};
+}
+
+label_in!(
+    Severity => "severity",
+    Level => "level",
+    Plan => "plan",
+    MedicationStatus => "medication-status",
+    Area => "area",
+    Risk => "risk",
+);
+
 /// How severe the opioid use disorder is, by DSM-5 count or estimated from the pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -20,19 +45,6 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// [`Self::label`] in `lang` (`locales/<code>/engine.ftl`, `severity-<name>`).
-    pub fn label_in(self, lang: Lang) -> std::borrow::Cow<'static, str> {
-        let name = serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        crate::i18n::translated(
-            lang,
-            &crate::i18n::fluent_id("severity", &name),
-            self.label(),
-        )
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Severity::None => "No opioid use disorder indicated",
@@ -69,15 +81,6 @@ pub enum Level {
 }
 
 impl Level {
-    /// [`Self::label`] in `lang` (`locales/<code>/engine.ftl`, `level-<name>`).
-    pub fn label_in(self, lang: Lang) -> std::borrow::Cow<'static, str> {
-        let name = serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        crate::i18n::translated(lang, &crate::i18n::fluent_id("level", &name), self.label())
-    }
-
     /// Plain words, never a trademarked level name.
     pub fn label(self) -> &'static str {
         match self {
@@ -125,15 +128,6 @@ pub enum MedicationKind {
 }
 
 impl Plan {
-    /// [`Self::label`] in `lang` (`locales/<code>/engine.ftl`, `plan-<name>`).
-    pub fn label_in(self, lang: Lang) -> std::borrow::Cow<'static, str> {
-        let name = serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        crate::i18n::translated(lang, &crate::i18n::fluent_id("plan", &name), self.label())
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Plan::Maintenance => "Maintenance: stay on medication long term",
@@ -156,19 +150,6 @@ pub enum MedicationStatus {
 }
 
 impl MedicationStatus {
-    /// [`Self::label`] in `lang` (`locales/<code>/engine.ftl`, `medication-status-<name>`).
-    pub fn label_in(self, lang: Lang) -> std::borrow::Cow<'static, str> {
-        let name = serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        crate::i18n::translated(
-            lang,
-            &crate::i18n::fluent_id("medication-status", &name),
-            self.label(),
-        )
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             MedicationStatus::Continue => "Keep taking it",
@@ -204,15 +185,6 @@ pub enum Area {
 }
 
 impl Area {
-    /// [`Self::label`] in `lang` (`locales/<code>/engine.ftl`, `area-<name>`).
-    pub fn label_in(self, lang: Lang) -> std::borrow::Cow<'static, str> {
-        let name = serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        crate::i18n::translated(lang, &crate::i18n::fluent_id("area", &name), self.label())
-    }
-
     pub const ALL: [Area; 6] = [
         Area::Withdrawal,
         Area::PhysicalHealth,
@@ -246,15 +218,6 @@ pub enum Risk {
 }
 
 impl Risk {
-    /// [`Self::label`] in `lang` (`locales/<code>/engine.ftl`, `risk-<name>`).
-    pub fn label_in(self, lang: Lang) -> std::borrow::Cow<'static, str> {
-        let name = serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        crate::i18n::translated(lang, &crate::i18n::fluent_id("risk", &name), self.label())
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Risk::Low => "Low",

@@ -5,35 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { AxeBuilder } from '@axe-core/playwright';
-import { useServerAndBrowser, newWatchedContext, artifacts, vnuErrors } from './harness.mjs';
+import { useServerAndBrowser, newWatchedContext, artifacts, vnuErrors, tabTo, axe, pdfPages, pdfText, tick } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after);
-
-/// Presses Tab until the focused element matches `selector` (keyboard only, no clicks).
-async function tabTo(page, selector, { backwards = false, limit = 80 } = {}) {
-  for (let i = 0; i < limit; i++) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-  }
-  throw new Error(`could not reach ${selector} with Tab`);
-}
-
-async function axe(page, label, problems) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  for (const v of results.violations) {
-    problems.push(`${label}: ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-}
-
-function pdfPages(pdf) {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-}
-
-function pdfText(file) {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
 
 /// Picks the `index`-th choice (from 0) of a radio question by keyboard: Tab lands on
 /// the checked radio ("no sé" at first, the last), and ArrowDown wraps to the first.
@@ -47,13 +21,6 @@ async function choose(page, name, index) {
   const presses = (index - checked + count) % count;
   for (let i = 0; i < presses; i++) await page.keyboard.press('ArrowDown');
   return page.evaluate((n) => document.querySelector(`input[name="${n}"]:checked`).value, name);
-}
-
-/// Ticks a checkbox by keyboard.
-async function tick(page, name, value) {
-  await tabTo(page, `input[name="${name}"][value="${value}"]`);
-  await page.keyboard.press('Space');
-  assert.equal(await page.locator(`input[name="${name}"][value="${value}"]`).isChecked(), true, `${name}=${value}`);
 }
 
 /// Follows the step's "Siguiente" link by keyboard, and checks the next step is what shows.

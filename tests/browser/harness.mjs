@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 
 export const here = dirname(fileURLToPath(import.meta.url));
 export const repo = resolve(here, '..', '..');
@@ -119,4 +121,37 @@ export function vnuErrors(files) {
     // vnu exits non-zero when it finds errors; a missing Java shows up here too.
     return `${e.stdout ?? ''}${e.stderr ?? ''}`.trim() || String(e);
   }
+}
+
+// Shared by the questionnaire runs in each language.
+
+/// Presses Tab until the focused element matches `selector` (keyboard only, no clicks).
+export async function tabTo(page, selector, { backwards = false, limit = 80 } = {}) {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`could not reach ${selector} with Tab`);
+}
+
+export async function axe(page, label, problems) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  for (const v of results.violations) {
+    problems.push(`${label}: ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+}
+
+export function pdfPages(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+}
+
+export function pdfText(file) {
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+/// Ticks a checkbox by keyboard.
+export async function tick(page, name, value) {
+  await tabTo(page, `input[name="${name}"][value="${value}"]`);
+  await page.keyboard.press('Space');
+  assert.equal(await page.locator(`input[name="${name}"][value="${value}"]`).isChecked(), true, `${name}=${value}`);
 }
