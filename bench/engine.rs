@@ -7,6 +7,12 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use serde_json::json;
 use treatment_navigator::assessment::{Answers, evaluate};
 use treatment_navigator::content::load_dir;
+use treatment_navigator::web::delivery::{Coding, Effort, compress};
+
+// The server's allocator (see `src/main.rs`): a result is made of many small strings,
+// and glibc's malloc would add a third to the time measured here.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn answers(v: serde_json::Value) -> Answers {
     Answers::from_json(v.as_object().unwrap()).unwrap()
@@ -38,6 +44,20 @@ fn engine(c: &mut Criterion) {
     // Nothing known: `missing` tries every value of every field.
     c.bench_function("evaluate: nothing answered", |b| {
         b.iter(|| evaluate(black_box(&empty), &helplines))
+    });
+    // What `POST /api/v1/evaluate` does after reading the body: evaluate, write the JSON
+    // answer, and compress it for a browser (zstd, as Chromium's header gets).
+    let result = evaluate(&typical, &helplines);
+    let body = serde_json::to_vec(&result).unwrap();
+    c.bench_function("answer: write the JSON (typical call)", |b| {
+        b.iter(|| {
+            let mut out = Vec::with_capacity(16 * 1024);
+            serde_json::to_writer(&mut out, black_box(&result)).unwrap();
+            out
+        })
+    });
+    c.bench_function("answer: compress the JSON, zstd fast (typical call)", |b| {
+        b.iter(|| compress(Coding::Zstd, black_box(&body), Effort::Fast))
     });
 }
 
