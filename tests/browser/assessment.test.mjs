@@ -216,6 +216,11 @@ test('the fullest possible summary still prints on two pages, and a form error i
   assert.ok(plan.y + plan.height <= 800, `the plan is on the first screen (ends at ${plan.y + plan.height})`);
   const id = location.split('/').pop();
   await page.goto(env.server.base + location + '/summary');
+  // Opened on a phone, the sheet is read on screen: nothing runs off its right edge.
+  await axe(page, 'summary @360', problems);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, 'the summary fits a phone screen');
+  await page.screenshot({ path: join(artifacts, 'screenshots', 'summary-fullest-360.png'), fullPage: true });
   for (const format of ['Letter', 'A4']) {
     const file = join(artifacts, `summary-fullest-${format}.pdf`);
     const pdf = await page.pdf({ format, printBackground: true });
