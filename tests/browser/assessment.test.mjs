@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { useServerAndBrowser, newWatchedContext, artifacts, vnuErrors, tabTo, axe, pdfPages, pdfText, tick } from './harness.mjs';
+import { useServerAndBrowser, newWatchedContext, artifacts, vnuErrors, tabTo, axe, pdfPages, pdfText, tick, postForm, fullestAnswers, checkPage } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after);
 
@@ -184,28 +184,7 @@ test('the fullest possible summary still prints on two pages, and a form error i
   const { context, foreign } = await newWatchedContext(env.browser, env.server.base, { viewport: { width: 360, height: 800 } });
   const page = await context.newPage();
   const problems = [];
-  // Every risk at once: the most alerts, reasons and suggestions the rules produce.
-  const answers = [
-    ['frequency', 'daily'], ['duration', 'over_5_years'], ['quit_attempts', 'several'], ['relapse_history', 'true'],
-    ['injects', 'true'], ['days_since_last_use', '2'], ['mental_health', 'depression'],
-    ['mental_health', 'ptsd'], ['mental_health', 'psychosis'], ['other_substances', 'alcohol'], ['other_substances', 'benzodiazepines'],
-    ['other_substances', 'stimulants'], ['medical_conditions', 'true'], ['pregnant', 'true'], ['housing', 'homeless'],
-    ['support', 'some'], ['responsibilities', 'work'], ['responsibilities', 'caregiving'], ['needs_privacy', 'true'],
-    ['completed_residential', 'true'], ['medication_preference', 'no_opioid_agonist'],
-    ['caller', 'family_or_friend'], ['age_group', '16_to_17'], ['suicidal_thoughts', 'true'], ['medical_urgent', 'true'],
-    ['overdoses_past_year', 'several'], ['opioids', 'fentanyl'], ['opioids', 'counterfeit_pills'], ['opioids', 'heroin'],
-    ['current_medication', 'none'], ['cows_score', '20'], ['prior_treatment', 'detox'], ['prior_treatment', 'medication'],
-    ['prior_treatment', 'residential'], ['mental_health_status', 'crisis'], ['sedative_withdrawal_risk', 'past_seizures_or_dts'],
-    ['chronic_pain', 'true'], ['recently_released', 'true'], ['readiness', 'not_ready'],
-    ['declined_medications', 'methadone'], ['declined_medications', 'buprenorphine'],
-    ['smokes', 'true'], ['country', 'ca'], ['province', 'on'],
-    ...['larger_amounts', 'cut_down', 'time_spent', 'craving', 'role_failure', 'social_problems', 'activities_given_up',
-      'hazardous_use', 'health_problems', 'tolerance', 'withdrawal'].map((c) => ['dsm5_checklist', c]),
-  ];
-  const response = await fetch(env.server.base + '/assessment', {
-    method: 'POST', redirect: 'manual', body: new URLSearchParams(answers),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: env.server.base },
-  });
+  const response = await postForm(env.server.base, '/assessment', fullestAnswers);
   assert.equal(response.status, 303);
   const location = response.headers.get('location');
   await page.goto(env.server.base + location);
@@ -217,10 +196,7 @@ test('the fullest possible summary still prints on two pages, and a form error i
   const id = location.split('/').pop();
   await page.goto(env.server.base + location + '/summary');
   // Opened on a phone, the sheet is read on screen: nothing runs off its right edge.
-  await axe(page, 'summary @360', problems);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  assert.equal(overflow, 0, 'the summary fits a phone screen');
-  await page.screenshot({ path: join(artifacts, 'screenshots', 'summary-fullest-360.png'), fullPage: true });
+  await checkPage(page, 'summary-fullest', 360, problems);
   for (const format of ['Letter', 'A4']) {
     const file = join(artifacts, `summary-fullest-${format}.pdf`);
     const pdf = await page.pdf({ format, printBackground: true });
@@ -263,10 +239,7 @@ test('the fullest possible summary still prints on two pages, and a form error i
   };
   await save('result', await fetch(env.server.base + location));
   await save('summary', await fetch(env.server.base + location + '/summary'));
-  const refused = await fetch(env.server.base + '/assessment', {
-    method: 'POST', redirect: 'manual', body: new URLSearchParams([['days_since_last_use', '40000']]),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: env.server.base },
-  });
+  const refused = await postForm(env.server.base, '/assessment', [['days_since_last_use', '40000']]);
   assert.equal(refused.status, 422, 'a wrong value is refused with the form shown again');
   await save('form-with-error', refused);
   await save('change-answers', await fetch(env.server.base + location + '/change'));

@@ -5,8 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { useServerAndBrowser, newWatchedContext, artifacts, vnuErrors, repo } from './harness.mjs';
+import { useServerAndBrowser, newWatchedContext, artifacts, vnuErrors, repo, checkPage } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after, [], join(repo, 'tests', 'fixtures', 'content-countries'));
 
@@ -23,13 +22,7 @@ for (const width of [360, 1280]) {
     const problems = [];
     for (const [name, path] of pages) {
       await page.goto(env.server.base + path);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      for (const v of results.violations) {
-        problems.push(`${name} @${width}: ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      }
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      if (overflow > 0) problems.push(`${name} @${width}: page is ${overflow}px wider than the screen`);
-      await page.screenshot({ path: join(artifacts, 'screenshots', `${name}-${width}.png`), fullPage: true });
+      await checkPage(page, name, width, problems);
     }
     assert.deepEqual(problems, []);
     assert.deepEqual(foreign, []);

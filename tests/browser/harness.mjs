@@ -141,6 +141,46 @@ export async function axe(page, label, problems) {
   }
 }
 
+/// The page open now, as a visitor at `width` sees it: axe-core's WCAG 2.1 AA
+/// violations and any sideways overflow go into `problems`, and a full-page screenshot
+/// is saved as `<name>-<width>.png`.
+export async function checkPage(page, name, width, problems) {
+  await axe(page, `${name} (${new URL(page.url()).pathname}) @${width}`, problems);
+  // Nothing may overflow sideways on a phone.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 0) problems.push(`${name} @${width}: page is ${overflow}px wider than the screen`);
+  await page.screenshot({ path: join(artifacts, 'screenshots', `${name}-${width}.png`), fullPage: true });
+}
+
+/// Posts answers as the questionnaire's form does from this site's own page: the
+/// response is a 303 to the saved result, or the form again with what is wrong.
+export function postForm(base, path, answers) {
+  return fetch(base + path, {
+    method: 'POST', redirect: 'manual', body: new URLSearchParams(answers),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
+  });
+}
+
+/// Every risk at once: the most alerts, reasons and suggestions the rules produce, so
+/// the fullest result and summary sheet there can be (in Ontario, by a relative).
+export const fullestAnswers = [
+  ['frequency', 'daily'], ['duration', 'over_5_years'], ['quit_attempts', 'several'], ['relapse_history', 'true'],
+  ['injects', 'true'], ['days_since_last_use', '2'], ['mental_health', 'depression'],
+  ['mental_health', 'ptsd'], ['mental_health', 'psychosis'], ['other_substances', 'alcohol'], ['other_substances', 'benzodiazepines'],
+  ['other_substances', 'stimulants'], ['medical_conditions', 'true'], ['pregnant', 'true'], ['housing', 'homeless'],
+  ['support', 'some'], ['responsibilities', 'work'], ['responsibilities', 'caregiving'], ['needs_privacy', 'true'],
+  ['completed_residential', 'true'], ['medication_preference', 'no_opioid_agonist'],
+  ['caller', 'family_or_friend'], ['age_group', '16_to_17'], ['suicidal_thoughts', 'true'], ['medical_urgent', 'true'],
+  ['overdoses_past_year', 'several'], ['opioids', 'fentanyl'], ['opioids', 'counterfeit_pills'], ['opioids', 'heroin'],
+  ['current_medication', 'none'], ['cows_score', '20'], ['prior_treatment', 'detox'], ['prior_treatment', 'medication'],
+  ['prior_treatment', 'residential'], ['mental_health_status', 'crisis'], ['sedative_withdrawal_risk', 'past_seizures_or_dts'],
+  ['chronic_pain', 'true'], ['recently_released', 'true'], ['readiness', 'not_ready'],
+  ['declined_medications', 'methadone'], ['declined_medications', 'buprenorphine'],
+  ['smokes', 'true'], ['country', 'ca'], ['province', 'on'],
+  ...['larger_amounts', 'cut_down', 'time_spent', 'craving', 'role_failure', 'social_problems', 'activities_given_up',
+    'hazardous_use', 'health_problems', 'tolerance', 'withdrawal'].map((c) => ['dsm5_checklist', c]),
+];
+
 export function pdfPages(pdf) {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
 }

@@ -5,8 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { useServerAndBrowser, newWatchedContext, pageTypes, artifacts, vnuErrors } from './harness.mjs';
+import { useServerAndBrowser, newWatchedContext, pageTypes, artifacts, vnuErrors, checkPage, postForm } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after);
 
@@ -18,10 +17,7 @@ async function spanishPages() {
     ['caller', 'family_or_friend'], ['country', 'us'], ['overdoses_past_year', 'one'], ['opioids', 'fentanyl'],
     ['frequency', 'daily'], ['current_medication', 'none'], ['suicidal_thoughts', 'false'], ['medical_urgent', 'false'],
   ];
-  const response = await fetch(env.server.base + '/es/assessment', {
-    method: 'POST', redirect: 'manual', body: new URLSearchParams(answers),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: env.server.base },
-  });
+  const response = await postForm(env.server.base, '/es/assessment', answers);
   assert.equal(response.status, 303);
   const location = response.headers.get('location');
   assert.match(location, /^\/es\/assessments\//, 'a Spanish questionnaire leads to the Spanish result');
@@ -41,13 +37,7 @@ for (const width of [360, 1280]) {
     for (const [name, path] of pages) {
       await page.goto(env.server.base + path);
       assert.equal(await page.getAttribute('html', 'lang'), 'es', `${path} is in Spanish`);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      for (const v of results.violations) {
-        problems.push(`${name} (${path}) @${width}: ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      }
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      if (overflow > 0) problems.push(`${name} @${width}: page is ${overflow}px wider than the screen`);
-      await page.screenshot({ path: join(artifacts, 'screenshots', `${name}-${width}.png`), fullPage: true });
+      await checkPage(page, name, width, problems);
     }
     assert.deepEqual(problems, []);
     assert.deepEqual(foreign, [], 'no request leaves the app');

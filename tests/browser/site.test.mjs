@@ -4,8 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { useServerAndBrowser, newWatchedContext, pageTypes, artifacts, vnuErrors } from './harness.mjs';
+import { useServerAndBrowser, newWatchedContext, pageTypes, artifacts, vnuErrors, checkPage } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after);
 
@@ -60,14 +59,7 @@ for (const width of [360, 1280]) {
     const problems = [];
     for (const [name, path] of pageTypes) {
       await page.goto(env.server.base + path);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      for (const v of results.violations) {
-        problems.push(`${name} (${path}) @${width}: ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      }
-      // Nothing may overflow sideways on a phone.
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      if (overflow > 0) problems.push(`${name} @${width}: page is ${overflow}px wider than the screen`);
-      await page.screenshot({ path: join(artifacts, 'screenshots', `${name}-${width}.png`), fullPage: true });
+      await checkPage(page, name, width, problems);
     }
     assert.deepEqual(problems, []);
     assert.deepEqual(foreign, [], 'no request leaves the app');
