@@ -439,19 +439,7 @@ async fn talking_points_of_a_format_1_result_are_worded_in_spanish() {
     let fixtures: Value = serde_json::from_str(FORMAT_1).unwrap();
     let row = &fixtures["assessments"][0];
     let app = TestApp::with_config(|config| config.retention_days = 3650).await;
-    sqlx::query(
-        "INSERT INTO assessments (id, answers, result, rules_version, content_version, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)",
-    )
-    .bind(row["id"].as_str().unwrap())
-    .bind(row["answers"].to_string())
-    .bind(row["result"].to_string())
-    .bind(row["rules_version"].as_str().unwrap())
-    .bind(row["content_version"].as_str().unwrap())
-    .bind(row["created_at"].as_str().unwrap())
-    .execute(&app.state.pool)
-    .await
-    .unwrap();
+    app.store_format_1(row).await;
     let id = row["id"].as_str().unwrap();
     let en = app.get(&format!("/assessments/{id}")).await;
     assert!(

@@ -405,28 +405,10 @@ async fn spanish_synonyms_parse_and_name_real_items_and_pages() {
 
 #[tokio::test]
 async fn an_upgraded_database_gets_the_spanish_index() {
-    use treatment_navigator::store;
     // A database as the release before Spanish search left it: migrated to 0006, its
     // content imported from these same files.
     let dir = tempfile::tempdir().unwrap();
-    let config = common::config(&dir, &common::content_dir());
-    let pool = store::open(store::options(&config.database).unwrap())
-        .await
-        .unwrap();
-    sqlx::migrate!("./migrations")
-        .run_to(6, &pool)
-        .await
-        .unwrap();
-    let set = treatment_navigator::content::load_dir(&config.content_dir).unwrap();
-    sqlx::query(
-        "INSERT INTO content_import (id, content_hash, imported_at, treatment_count, helpline_count, format)
-         VALUES (1, ?, '2026-11-30T00:00:00Z', 0, 0, ?)",
-    )
-    .bind(&set.hash)
-    .bind(treatment_navigator::content::CONTENT_FORMAT)
-    .execute(&pool)
-    .await
-    .unwrap();
+    let (config, pool) = common::database_at_migration(&dir, 6).await;
     pool.close().await;
 
     // The upgrade's migration forgets that import, so this start imports again and

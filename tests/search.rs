@@ -261,28 +261,10 @@ async fn title_matches_come_before_body_matches_and_typos_last() {
 
 #[tokio::test]
 async fn an_upgraded_database_is_searched_with_the_new_indexes() {
-    use treatment_navigator::store;
     // A database as the release before the new search left it: migrated to 0004, its
     // content imported (search table and import record filled) from these same files.
     let dir = tempfile::tempdir().unwrap();
-    let config = common::config(&dir, &common::content_dir());
-    let pool = store::open(store::options(&config.database).unwrap())
-        .await
-        .unwrap();
-    sqlx::migrate!("./migrations")
-        .run_to(4, &pool)
-        .await
-        .unwrap();
-    let set = treatment_navigator::content::load_dir(&config.content_dir).unwrap();
-    sqlx::query(
-        "INSERT INTO content_import (id, content_hash, imported_at, treatment_count, helpline_count, format)
-         VALUES (1, ?, '2026-11-30T00:00:00Z', 0, 0, ?)",
-    )
-    .bind(&set.hash)
-    .bind(treatment_navigator::content::CONTENT_FORMAT)
-    .execute(&pool)
-    .await
-    .unwrap();
+    let (config, pool) = common::database_at_migration(&dir, 4).await;
     sqlx::query("INSERT INTO treatment_search (slug, title, summary, body) VALUES ('methadone', 'Methadone', '', '')")
         .execute(&pool)
         .await

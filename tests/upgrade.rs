@@ -20,21 +20,7 @@ async fn assessments_saved_in_format_1_show_exactly_what_was_computed() {
     // Kept for ten years, so the fixtures' dates stay inside the retention period.
     let app = TestApp::with_config(|config| config.retention_days = 3650).await;
     for row in rows {
-        // As the earlier release wrote them: no format column, which the upgrade's
-        // default fills in as 1.
-        sqlx::query(
-            "INSERT INTO assessments (id, answers, result, rules_version, content_version, created_at)
-             VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(row["id"].as_str().unwrap())
-        .bind(row["answers"].to_string())
-        .bind(row["result"].to_string())
-        .bind(row["rules_version"].as_str().unwrap())
-        .bind(row["content_version"].as_str().unwrap())
-        .bind(row["created_at"].as_str().unwrap())
-        .execute(&app.state.pool)
-        .await
-        .unwrap();
+        app.store_format_1(row).await;
     }
     for row in rows {
         let case = row["case"].as_str().unwrap();

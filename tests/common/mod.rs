@@ -141,6 +141,25 @@ impl TestApp {
         self.rebuilt(|state| state.pool = pool)
     }
 
+    /// Stores one assessment of `tests/fixtures/assessments-format-1.json` as the
+    /// earlier release wrote it: no format column, which the upgrade's default fills in
+    /// as 1.
+    pub async fn store_format_1(&self, row: &serde_json::Value) {
+        sqlx::query(
+            "INSERT INTO assessments (id, answers, result, rules_version, content_version, created_at)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(row["id"].as_str().unwrap())
+        .bind(row["answers"].to_string())
+        .bind(row["result"].to_string())
+        .bind(row["rules_version"].as_str().unwrap())
+        .bind(row["content_version"].as_str().unwrap())
+        .bind(row["created_at"].as_str().unwrap())
+        .execute(&self.state.pool)
+        .await
+        .unwrap();
+    }
+
     /// Assessments stored, read through a fresh connection.
     pub async fn stored_count(&self) -> i64 {
         let pool = self.pool_with(|o| o).await;
@@ -240,6 +259,32 @@ impl TestApp {
 }
 
 /// What askama's HTML escaping makes of text, to find titles in pages.
+/// A database as an earlier release left it: migrated up to `version`, with the content
+/// files recorded as imported, so that only what the upgrade itself changes can make the
+/// next start import again. The pool stays open for the caller to add what that release
+/// had.
+pub async fn database_at_migration(dir: &TempDir, version: i64) -> (Config, SqlitePool) {
+    let config = config(dir, &content_dir());
+    let pool = store::open(store::options(&config.database).unwrap())
+        .await
+        .unwrap();
+    sqlx::migrate!("./migrations")
+        .run_to(version, &pool)
+        .await
+        .unwrap();
+    let set = treatment_navigator::content::load_dir(&config.content_dir).unwrap();
+    sqlx::query(
+        "INSERT INTO content_import (id, content_hash, imported_at, treatment_count, helpline_count, format)
+         VALUES (1, ?, '2026-11-30T00:00:00Z', 0, 0, ?)",
+    )
+    .bind(&set.hash)
+    .bind(treatment_navigator::content::CONTENT_FORMAT)
+    .execute(&pool)
+    .await
+    .unwrap();
+    (config, pool)
+}
+
 pub fn html_escape(s: &str) -> String {
     s.replace('&', "&#38;")
         .replace('<', "&#60;")
