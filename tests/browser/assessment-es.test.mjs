@@ -5,33 +5,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useServerAndBrowser, newWatchedContext, artifacts, vnuErrors, tabTo, axe, pdfPages, pdfText, tick, postForm, fullestAnswers } from './harness.mjs';
+import { useServerAndBrowser, newWatchedContext, artifacts, vnuErrors, tabTo, axe, pdfPages, pdfText, tick, postForm, fullestAnswers, choose, next, sistersCallRightNow, sistersCallUseToChoices } from './harness.mjs';
 
 const env = useServerAndBrowser(before, after);
-
-/// Picks the `index`-th choice (from 0) of a radio question by keyboard: Tab lands on
-/// the checked radio ("no sé" at first, the last), and ArrowDown wraps to the first.
-async function choose(page, name, index) {
-  await tabTo(page, `input[name="${name}"]:checked`);
-  const checked = await page.evaluate((n) => {
-    const radios = [...document.querySelectorAll(`input[name="${n}"]`)];
-    return radios.findIndex((r) => r.checked);
-  }, name);
-  const count = await page.locator(`input[name="${name}"]`).count();
-  const presses = (index - checked + count) % count;
-  for (let i = 0; i < presses; i++) await page.keyboard.press('ArrowDown');
-  return page.evaluate((n) => document.querySelector(`input[name="${n}"]:checked`).value, name);
-}
-
-/// Follows the step's "Siguiente" link by keyboard, and checks the next step is what shows.
-async function next(page, number, title) {
-  await tabTo(page, `#step-${number - 1} .step-nav a[data-step="${number}"]`);
-  assert.match(await page.evaluate(() => document.activeElement.textContent), new RegExp(`^Siguiente: ${title}$`));
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(`#step-${number}:not([hidden])`);
-  assert.equal(await page.evaluate(() => document.activeElement.id), `step-${number}-title`, 'focus moves to the step heading');
-  assert.match(await page.locator(`#step-${number}-title`).innerText(), new RegExp(`Paso ${number} de 5: ${title}`));
-}
 
 /// Every link on a Spanish page stays in Spanish, unless it is marked as English.
 async function linksStayInSpanish(page, label) {
@@ -54,15 +30,8 @@ test('una hermana llama por su hermano: the call in Spanish by keyboard alone, t
   await linksStayInSpanish(page, 'questionnaire');
   await axe(page, 'paso 1 @1280', problems);
 
-  // Ahora mismo: his sister is calling; he overdosed last month; no suicidal thoughts or
-  // urgent signs; not pregnant; an adult.
-  assert.equal(await choose(page, 'caller', 1), 'family_or_friend');
-  assert.equal(await choose(page, 'overdoses_past_year', 1), 'one');
-  assert.equal(await choose(page, 'suicidal_thoughts', 1), 'false');
-  assert.equal(await choose(page, 'medical_urgent', 1), 'false');
-  assert.equal(await choose(page, 'pregnant', 1), 'false');
-  assert.equal(await choose(page, 'age_group', 2), '18_plus');
-  await next(page, 2, 'Consumo');
+  await sistersCallRightNow(page);
+  await next(page, 2, 'es');
   assert.equal(await page.locator('.urgent-now').isVisible(), false, 'nothing urgent to do first');
   // The words to read aloud now speak about him ("la persona"), not to him ("usted").
   const say = await page.locator('#say-injects').innerText();
@@ -72,43 +41,7 @@ test('una hermana llama por su hermano: the call in Spanish by keyboard alone, t
   assert.match(await page.locator('#q-injects .choice-unknown').innerText(), /No sé \/ prefiere no responder/);
   await axe(page, 'paso 2 @1280', problems);
 
-  // Consumo: fentanyl every day for three years, smokes it, not injecting, used today, no
-  // medication now.
-  await tick(page, 'opioids', 'fentanyl');
-  assert.equal(await choose(page, 'frequency', 0), 'daily');
-  assert.equal(await choose(page, 'duration', 1), '1_to_5_years');
-  assert.equal(await choose(page, 'injects', 1), 'false');
-  assert.equal(await choose(page, 'smokes', 0), 'true');
-  await tabTo(page, 'input[name="days_since_last_use"]');
-  await page.keyboard.type('0');
-  assert.equal(await choose(page, 'current_medication', 0), 'none');
-  // Enter in a number box goes on to the next step rather than sending the form.
-  await tabTo(page, 'input[name="cows_score"]');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('#step-3:not([hidden])');
-  assert.match(page.url(), /\/es\/assessment#step-3$/);
-  await axe(page, 'paso 3 @1280', problems);
-
-  // Salud: no diagnosis but really down; a few beers at night, not heavy daily drinking.
-  await tick(page, 'mental_health', 'none');
-  assert.equal(await choose(page, 'mental_health_status', 1), 'struggling');
-  await tick(page, 'other_substances', 'alcohol');
-  assert.equal(await choose(page, 'sedative_withdrawal_risk', 0), 'none');
-  await next(page, 4, 'Vida diaria');
-  await axe(page, 'paso 4 @1280', problems);
-
-  // Vida diaria: lives with their mother, works construction, tried to quit twice.
-  assert.equal(await choose(page, 'housing', 0), 'stable');
-  assert.equal(await choose(page, 'support', 1), 'some');
-  await tick(page, 'responsibilities', 'work');
-  assert.equal(await choose(page, 'quit_attempts', 2), 'several');
-  await next(page, 5, 'Decisiones');
-  await axe(page, 'paso 5 @1280', problems);
-
-  // Decisiones: no methadone, buprenorphine is fine; in the US.
-  await tick(page, 'declined_medications', 'methadone');
-  assert.equal(await choose(page, 'country', 0), 'us');
-  await tabTo(page, 'button[type="submit"]');
+  await sistersCallUseToChoices(page, 'es', problems);
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Ver el resultado');
   await Promise.all([page.waitForURL(/\/es\/assessments\/[A-Za-z0-9_-]{22}$/), page.keyboard.press('Enter')]);
   const resultUrl = page.url();

@@ -189,6 +189,92 @@ export function pdfText(file) {
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
+/// Picks the `index`-th choice (from 0) of a radio question by keyboard: Tab lands on
+/// the checked radio ("don't know" at first, the last), and ArrowDown wraps to the first.
+export async function choose(page, name, index) {
+  await tabTo(page, `input[name="${name}"]:checked`);
+  const checked = await page.evaluate((n) => {
+    const radios = [...document.querySelectorAll(`input[name="${n}"]`)];
+    return radios.findIndex((r) => r.checked);
+  }, name);
+  const count = await page.locator(`input[name="${name}"]`).count();
+  const presses = (index - checked + count) % count;
+  for (let i = 0; i < presses; i++) await page.keyboard.press('ArrowDown');
+  return page.evaluate((n) => document.querySelector(`input[name="${n}"]:checked`).value, name);
+}
+
+/// The questionnaire's words for its steps, in each language.
+const steps = {
+  en: { next: 'Next', of: (n) => `Step ${n} of 5`, titles: ['Right now', 'Use', 'Health', 'Life', 'Choices'] },
+  es: { next: 'Siguiente', of: (n) => `Paso ${n} de 5`, titles: ['Ahora mismo', 'Consumo', 'Salud', 'Vida diaria', 'Decisiones'] },
+};
+
+/// Follows the step's "Next" link by keyboard to step `number`, and checks the link's
+/// words, that the step shows, and that focus moves to its heading.
+export async function next(page, number, lang = 'en') {
+  const words = steps[lang];
+  const title = words.titles[number - 1];
+  await tabTo(page, `#step-${number - 1} .step-nav a[data-step="${number}"]`);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), `${words.next}: ${title}`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`#step-${number}:not([hidden])`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), `step-${number}-title`, 'focus moves to the step heading');
+  assert.equal(await page.locator(`#step-${number}-title`).innerText(), `${words.of(number)}: ${title}`);
+}
+
+/// The sister's call, step 1 (Right now): she is calling about her brother; he
+/// overdosed last month; no suicidal thoughts or urgent signs; not pregnant; an adult.
+export async function sistersCallRightNow(page) {
+  assert.equal(await choose(page, 'caller', 1), 'family_or_friend');
+  assert.equal(await choose(page, 'overdoses_past_year', 1), 'one');
+  assert.equal(await choose(page, 'suicidal_thoughts', 1), 'false');
+  assert.equal(await choose(page, 'medical_urgent', 1), 'false');
+  assert.equal(await choose(page, 'pregnant', 1), 'false');
+  assert.equal(await choose(page, 'age_group', 2), '18_plus');
+}
+
+/// The sister's call, steps 2 to 5 by keyboard, from step 2 shown to the submit button
+/// focused, with axe-core on steps 3 to 5 (`lang` picks the words and the path).
+export async function sistersCallUseToChoices(page, lang, problems) {
+  // Use: fentanyl every day for three years, smokes it, not injecting, used today, no
+  // medication now.
+  await tick(page, 'opioids', 'fentanyl');
+  assert.equal(await choose(page, 'frequency', 0), 'daily');
+  assert.equal(await choose(page, 'duration', 1), '1_to_5_years');
+  assert.equal(await choose(page, 'injects', 1), 'false');
+  assert.equal(await choose(page, 'smokes', 0), 'true');
+  await tabTo(page, 'input[name="days_since_last_use"]');
+  await page.keyboard.type('0');
+  assert.equal(await choose(page, 'current_medication', 0), 'none');
+  // Enter in a number box goes on to the next step rather than sending the form.
+  await tabTo(page, 'input[name="cows_score"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#step-3:not([hidden])');
+  assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, `${lang === 'en' ? '' : `/${lang}`}/assessment#step-3`);
+  await axe(page, `${lang} step 3 @1280`, problems);
+
+  // Health: no diagnosis but really down; a few beers at night, not heavy daily drinking.
+  await tick(page, 'mental_health', 'none');
+  assert.equal(await choose(page, 'mental_health_status', 1), 'struggling');
+  await tick(page, 'other_substances', 'alcohol');
+  assert.equal(await choose(page, 'sedative_withdrawal_risk', 0), 'none');
+  await next(page, 4, lang);
+  await axe(page, `${lang} step 4 @1280`, problems);
+
+  // Life: lives with their mother, works construction, tried to quit twice.
+  assert.equal(await choose(page, 'housing', 0), 'stable');
+  assert.equal(await choose(page, 'support', 1), 'some');
+  await tick(page, 'responsibilities', 'work');
+  assert.equal(await choose(page, 'quit_attempts', 2), 'several');
+  await next(page, 5, lang);
+  await axe(page, `${lang} step 5 @1280`, problems);
+
+  // Choices: no methadone, buprenorphine is fine; in the US.
+  await tick(page, 'declined_medications', 'methadone');
+  assert.equal(await choose(page, 'country', 0), 'us');
+  await tabTo(page, 'button[type="submit"]');
+}
+
 /// Ticks a checkbox by keyboard.
 export async function tick(page, name, value) {
   await tabTo(page, `input[name="${name}"][value="${value}"]`);
