@@ -334,7 +334,7 @@ async fn the_running_total_reads_its_words_from_the_page() {
 async fn the_spanish_rules_page_keeps_the_rules_in_english_and_says_so() {
     let app = TestApp::new().await;
     let body = app.get("/es/rules").await.body;
-    assert!(body.contains("Las reglas de abajo están escritas en inglés, el idioma en que las revisan los profesionales clínicos."));
+    assert!(body.contains("Las reglas de abajo están escritas en inglés, el idioma en que las revisan los profesionales de la salud."));
     assert!(body.contains("<h2 id=\"severity\">Gravedad</h2>"));
     assert!(body.contains("<span class=\"rule-label\">Cuándo:</span> <span lang=\"en\">"));
     assert!(body.contains("<h2 id=\"sources\">Fuentes</h2>"));

@@ -21,4 +21,4 @@ emergency-overdose = Posible sobredosis: <a href="{ $href }#what-to-do-right-now
 emergency-lines = Gratis, 24/7: <span class="emergency-us">EE. UU. <a href="tel:+18006624357">1-800-662-4357</a> (en español)</span> <span class="emergency-ca">Canadá <a href="tel:988">9-8-8</a>, llamada o texto</span>
 
 footer-not-advice = <strong>Información, no consejo médico.</strong> Hable con un médico, una enfermera o un programa de tratamiento sobre lo que conviene a usted o a su familiar. En una emergencia, llame al 911.
-footer-privacy = Sin cuentas, sin cookies, sin seguimiento: nada de lo que lee aquí queda registrado sobre usted. <a href="{ $rules }">Cómo se deciden las sugerencias del cuestionario</a>. Para profesionales clínicos: <a href="{ $cows }">la escala de abstinencia COWS</a>.
+footer-privacy = Sin cuentas, sin cookies, sin seguimiento: nada de lo que lee aquí queda registrado sobre usted. <a href="{ $rules }">Cómo se deciden las sugerencias del cuestionario</a>. Para profesionales de la salud: <a href="{ $cows }">la escala de abstinencia COWS</a>.

@@ -66,14 +66,14 @@ care-lead = Directorios oficiales y líneas telefónicas gratuitas que conocen l
 care-privacy = Este sitio no le pregunta dónde está, no guarda nada sobre usted y no envía nada a los servicios de abajo: los enlaces son enlaces simples, y lo que escriba en esos sitios queda entre usted y ellos.
 care-show-first = Ver primero la parte de mi país o provincia
 
-care-ca-intro = En Canadá, cada provincia y territorio organiza su propio tratamiento: no hay un solo directorio nacional. Las líneas de abajo buscan programas en su provincia.
+care-ca-intro = En Canadá, cada provincia y territorio organiza su propio tratamiento: no hay un solo directorio nacional. Cada línea de abajo busca programas en la provincia o el territorio al que pertenece.
 care-ca-no-province-line = Todavía no tenemos aquí una línea propia de { $province }: llame al 811 (vea más abajo) o a una de las líneas para todo Canadá que están en <a href="{ $href }">Líneas de ayuda</a>.
 care-call = llamar
 care-text = mensaje de texto
 care-website = sitio web
 care-raam-heading = Clínicas de adicción sin cita y el 811
 care-raam = Muchas provincias tienen clínicas de acceso rápido a medicina de adicciones (RAAM, por sus siglas en inglés): clínicas a las que puede ir sin cita y sin que un médico lo refiera. Pueden empezar un medicamento como la buprenorfina, a menudo en uno o dos días. La línea de su provincia puede decirle dónde está la más cercana.
-care-811 = En la mayoría de las provincias y territorios, al llamar al 811 le atiende una enfermera, gratis y a cualquier hora. Puede responder preguntas de salud e informarle sobre servicios cerca de usted, incluida la atención de la adicción.
+care-811 = En la mayoría de las provincias y territorios, al llamar al 811 le atiende una enfermera, gratis y a cualquier hora. La enfermera puede responder preguntas de salud e informarle sobre servicios cerca de usted, incluida la atención de la adicción.
 
 care-findtreatment-intro = La lista gratuita y confidencial del gobierno federal de programas de tratamiento con licencia del estado. La administra SAMHSA, la agencia federal de salud mental y consumo de sustancias. Allí escriba un código postal (ZIP), una ciudad o una dirección, y luego reduzca la lista con los filtros. Los que más importan para la adicción a los opioides:
 care-filter-names = Los filtros se nombran como en la versión en inglés de FindTreatment.gov.
