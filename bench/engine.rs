@@ -10,7 +10,7 @@ use treatment_navigator::content::load_dir;
 use treatment_navigator::web::delivery::{Coding, Effort, compress};
 
 // The server's allocator (see `src/main.rs`): a result is made of many small strings,
-// and glibc's malloc would add a third to the time measured here.
+// and glibc's malloc would add about a fifth to the time measured here.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -250,7 +250,8 @@ export async function sistersCallUseToChoices(page, lang, problems) {
   await tabTo(page, 'input[name="cows_score"]');
   await page.keyboard.press('Enter');
   await page.waitForSelector('#step-3:not([hidden])');
-  assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, `${lang === 'en' ? '' : `/${lang}`}/assessment#step-3`);
+  const { pathname, hash } = new URL(page.url());
+  assert.equal(pathname + hash, `${lang === 'en' ? '' : '/' + lang}/assessment#step-3`);
   await axe(page, `${lang} step 3 @1280`, problems);
 
   // Health: no diagnosis but really down; a few beers at night, not heavy daily drinking.
