@@ -7,31 +7,11 @@ use std::path::Path;
 use std::process::Command;
 
 use axum::http::StatusCode;
-use common::{TestApp, content_dir, h1};
+use common::{TestApp, content_dir, copy_of_content, h1};
 use treatment_navigator::content::{
     ImportOutcome, Library, import::ImportError, import_dir, load_dir,
 };
 use treatment_navigator::{AppState, StartError};
-
-/// A copy of the real content folder to break.
-fn copy_of_content() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&content_dir(), dir.path());
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 fn edit(dir: &Path, file: &str, change: impl Fn(String) -> String) {
     let path = dir.join(file);

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use axum::http::StatusCode;
-use common::{TestApp, content_dir, h1, html_escape};
+use common::{TestApp, h1, html_escape};
 use treatment_navigator::content::{Category, Evidence, Lang, TranslationState};
 use treatment_navigator::i18n;
 use treatment_navigator::web::treatments::ItemView;
@@ -306,24 +306,9 @@ async fn every_translated_item_keeps_the_english_section_ids() {
     }
 }
 
-/// A copy of the real content folder to change.
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 #[tokio::test]
 async fn a_missing_or_stale_translation_shows_the_english_with_a_note_in_spanish() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&content_dir(), dir.path());
+    let dir = common::copy_of_content();
     // Lofexidine is not translated; methadone's English changed after its translation.
     std::fs::remove_file(dir.path().join("es/medications/lofexidine.md")).unwrap();
     let methadone = dir.path().join("medications/methadone.md");

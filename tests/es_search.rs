@@ -338,8 +338,7 @@ async fn spanish_and_english_searches_are_kept_apart() {
 #[tokio::test]
 async fn items_without_a_current_translation_are_found_in_english_with_a_note() {
     // The real content without the Spanish methadone item.
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&common::content_dir(), dir.path());
+    let dir = common::copy_of_content();
     std::fs::remove_file(dir.path().join("es/medications/methadone.md")).unwrap();
     let app = TestApp::with_content(dir.path()).await.expect("imports");
 
@@ -358,19 +357,6 @@ async fn items_without_a_current_translation_are_found_in_english_with_a_note() 
     let page = app.get("/es/search?q=buprenorfina").await;
     let first = first_result(&page.body).unwrap();
     assert!(first.contains(">Buprenorfina</a>") && !first.contains("solo en inglés"));
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 #[tokio::test]

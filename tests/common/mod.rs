@@ -285,6 +285,26 @@ pub async fn database_at_migration(dir: &TempDir, version: i64) -> (Config, Sqli
     (config, pool)
 }
 
+/// A copy of the real content folder, to change or break.
+pub fn copy_of_content() -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&content_dir(), dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 pub fn html_escape(s: &str) -> String {
     s.replace('&', "&#38;")
         .replace('<', "&#60;")
