@@ -109,6 +109,41 @@ export function useServerAndBrowser(before, after, serverArgs = [], content = un
   return env;
 }
 
+// Slow 3G as issue 12 sets it: a 2 s round trip, 50 kB/s each way, a CPU 4× slower.
+const SLOW_LINK = { offline: false, latency: 2000, downloadThroughput: 50 * 1000, uploadThroughput: 50 * 1000 };
+
+/// A cold visit to `/` in `context` on a slow phone, stopped at the first contentful
+/// paint: the page, and what the visitor sees then (the 911 strip, whether the
+/// stylesheet had arrived) with the paint's time in ms. The server has rendered the
+/// page before (as for any visitor after the first); the browser has nothing cached.
+export async function slowPhoneFirstPaint(context, base) {
+  await fetch(base + '/', { headers: { 'accept-encoding': 'br' } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', SLOW_LINK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(base + '/', { waitUntil: 'commit' });
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { polling: 50, timeout: 15_000 });
+  const atFirstPaint = await page.evaluate(() => {
+    const strip = document.querySelector('.emergency');
+    const call = document.querySelector('.emergency-call');
+    const box = strip.getBoundingClientRect();
+    const css = performance.getEntriesByType('resource').find((e) => e.name.includes('/static/style.'));
+    return {
+      fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+      stripTop: box.top,
+      stripHeight: box.height,
+      background: getComputedStyle(strip).backgroundColor,
+      callText: call.innerText,
+      callVisible: call.getBoundingClientRect().bottom <= window.innerHeight,
+      cssDone: css ? css.responseEnd : null,
+    };
+  });
+  return { page, atFirstPaint };
+}
+
 /// The Nu Html Checker's errors for saved HTML files ('' when there are none). It is
 /// given files because it refuses to fetch 127.0.0.1 URLs itself.
 export function vnuErrors(files) {
